@@ -1,0 +1,1 @@
+"""Adapters: every side effect (file system, git, subprocesses) lives here."""

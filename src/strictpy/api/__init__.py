@@ -1,0 +1,1 @@
+"""Interface: the command line and its renderers; no business logic."""

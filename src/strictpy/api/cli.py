@@ -1,0 +1,271 @@
+"""The command line: options in, one service call, a renderer, an exit code.
+
+``AppError`` becomes one line on stderr and exit 2 here and nowhere else. Any
+other failure reaches ``sys.excepthook``, which prints one line (the traceback
+only with ``STRICTPY_DEBUG=1``) and exits 2.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+from strictpy import __version__
+from strictpy.api.renderers import RENDERERS, OutputFormat
+from strictpy.api.renderers.rich_renderer import render_statistics
+from strictpy.api.renderers.rule_doc_renderer import (
+    RulesFormat,
+    render_rule,
+    render_rules,
+)
+from strictpy.config import Settings
+from strictpy.exceptions import AppError
+from strictpy.logging import configure_logging
+from strictpy.services.audit import AuditRequest, run_audit
+from strictpy.services.rule_docs import all_rule_docs, rule_doc
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from types import TracebackType
+
+__all__ = ["app", "main"]
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+app = typer.Typer(
+    name="strictpy",
+    help="Audit Python repositories against the strict-mode ruleset.",
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _fail(message: str) -> typer.Exit:
+    """Write one error line to stderr and return the exit to raise.
+
+    Args:
+        message: The user-facing message.
+
+    Returns:
+        The exit with status 2.
+    """
+    Console(stderr=True, highlight=False).print(
+        f"strictpy: error: {message}", markup=False
+    )
+    return typer.Exit(EXIT_ERROR)
+
+
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    """Split a comma-separated option value.
+
+    Args:
+        value: The option's text, or None when not given.
+
+    Returns:
+        The entries, or None when the option was not given.
+    """
+    if value is None:
+        return None
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+@contextmanager
+def _open_console(output_file: Path | None) -> Iterator[Console]:
+    """Yield the console the report goes to, closing a file when done.
+
+    Args:
+        output_file: A file to write to, or None for stdout.
+
+    Yields:
+        The console.
+    """
+    if output_file is None:
+        yield Console(highlight=False, soft_wrap=True)
+        return
+    with output_file.open("w", encoding="utf-8") as stream:
+        yield Console(
+            file=stream, color_system=None, highlight=False, soft_wrap=True, width=120
+        )
+
+
+def _version_callback(value: bool) -> None:  # noqa: FBT001 - typer's callback signature
+    """Print the version and stop, for ``--version``.
+
+    Args:
+        value: Whether the flag was given.
+
+    Raises:
+        Exit: After printing the version.
+    """
+    if value:
+        Console(highlight=False).print(f"strictpy {__version__}")
+        raise typer.Exit(EXIT_CLEAN)
+
+
+@app.callback()
+def root(
+    *,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version_callback,
+            is_eager=True,
+            help="Show the version.",
+        ),
+    ] = False,
+) -> None:
+    """Audit Python repositories against the strict-mode ruleset.
+
+    Args:
+        version: Show the version and exit.
+    """
+    del version
+
+
+@app.command()
+def check(  # noqa: PLR0913 - each parameter is one documented option
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders (default: .).")
+    ] = None,
+    *,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="Report format.")
+    ] = OutputFormat.RICH,
+    output_file: Annotated[
+        Path | None, typer.Option(help="Write the report to a file.")
+    ] = None,
+    select: Annotated[
+        str | None, typer.Option(help="Codes or prefixes to enable.")
+    ] = None,
+    ignore: Annotated[
+        str | None, typer.Option(help="Codes or prefixes to disable.")
+    ] = None,
+    extend_select: Annotated[
+        str | None, typer.Option(help="More codes to enable.")
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option(help="Exit 0 even with findings.")] = False,
+    statistics: Annotated[bool, typer.Option(help="Show counts per code.")] = False,
+    jobs: Annotated[
+        int | None, typer.Option(min=1, help="Worker processes (default: all cores).")
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option(help="Print nothing; use the exit code.")
+    ] = False,
+) -> None:
+    """Check files and folders against the strict-mode ruleset.
+
+    Args:
+        paths: Files or folders to check.
+        output_format: The report format.
+        output_file: Where to write the report instead of stdout.
+        select: Comma-separated codes or prefixes to enable.
+        ignore: Comma-separated codes or prefixes to disable.
+        extend_select: Comma-separated codes or prefixes to add.
+        exit_zero: Exit 0 even when there are findings.
+        statistics: Print counts per code instead of the findings.
+        jobs: How many worker processes to use.
+        quiet: Print nothing.
+
+    Raises:
+        Exit: Always, with the documented exit code.
+    """
+    overrides = {
+        "select": _codes(select),
+        "ignore": _codes(ignore),
+        "extend_select": _codes(extend_select),
+    }
+    try:
+        configure_logging(Settings())
+        report = run_audit(
+            AuditRequest(tuple(paths or ()), overrides, jobs), Path.cwd()
+        )
+        if not quiet:
+            with _open_console(output_file) as console:
+                if statistics and output_format is not OutputFormat.JSON:
+                    render_statistics(report, console)
+                else:
+                    RENDERERS[output_format](report, console)
+    except AppError as error:
+        raise _fail(str(error)) from None
+    except OSError as error:
+        raise _fail(f"cannot write the report ({error.strerror})") from None
+    failed = bool(report.findings) and not exit_zero
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+@app.command("rules")
+def rules_command(
+    *,
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", help="Listing format.")
+    ] = RulesFormat.RICH,
+) -> None:
+    """List every rule: code, name, family, scope, fixability and summary.
+
+    Args:
+        output_format: The listing format.
+    """
+    render_rules(
+        all_rule_docs(), output_format, Console(highlight=False, soft_wrap=True)
+    )
+
+
+@app.command("rule")
+def rule_command(
+    code: Annotated[str, typer.Argument(help="A rule code, e.g. SP404.")],
+) -> None:
+    """Explain one rule: what it checks, why, a bad and a good example.
+
+    Args:
+        code: The rule code.
+
+    Raises:
+        Exit: With status 2 for an unknown code.
+    """
+    try:
+        doc = rule_doc(code)
+    except AppError as error:
+        raise _fail(str(error)) from None
+    render_rule(doc, Console(highlight=False, soft_wrap=True))
+
+
+def _excepthook(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """Report an unexpected failure in one line and exit 2.
+
+    Args:
+        kind: The exception's type.
+        error: The exception.
+        trace: Its traceback.
+
+    Raises:
+        SystemExit: Always, with status 2.
+    """
+    console = Console(stderr=True, highlight=False)
+    if Settings().debug:
+        console.print(
+            "".join(traceback.format_exception(kind, error, trace)), markup=False
+        )
+    console.print(
+        f"strictpy: internal error ({kind.__name__}); rerun with STRICTPY_DEBUG=1 for details",
+        markup=False,
+    )
+    raise SystemExit(EXIT_ERROR)
+
+
+def main() -> None:
+    """Run the command line with strictpy's one-line error handling."""
+    sys.excepthook = _excepthook
+    typer.main.get_command(app)(prog_name="strictpy")

@@ -1,0 +1,41 @@
+"""The ``concise`` format: ``path:line:col: CODE message``, one finding a line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from strictpy.domain.findings import Finding
+    from strictpy.services.audit import AuditReport
+
+__all__ = ["concise_line", "render_concise"]
+
+
+def concise_line(finding: Finding) -> str:
+    """Format one finding the way compilers and ruff do.
+
+    Args:
+        finding: The finding.
+
+    Returns:
+        ``path:line:col: CODE message`` (``path: CODE message`` without a line).
+    """
+    if finding.span is None:
+        return f"{finding.path}: {finding.code} {finding.message}"
+    span = finding.span
+    return f"{finding.path}:{span.line}:{span.column}: {finding.code} {finding.message}"
+
+
+def render_concise(report: AuditReport, console: Console) -> None:
+    """Write every finding on its own line.
+
+    Args:
+        report: The audit's report.
+        console: Where to write.
+    """
+    for finding in report.findings:
+        console.print(escape(concise_line(finding)), highlight=False, soft_wrap=True)

@@ -1,0 +1,1 @@
+"""Domain: the language model of strictpy: rules, findings, facts; no I/O."""

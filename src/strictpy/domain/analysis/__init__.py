@@ -1,0 +1,1 @@
+"""Shared per-file analyses that ride the single walk."""

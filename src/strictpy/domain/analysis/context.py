@@ -1,0 +1,179 @@
+"""The per-file context shared by every rule and analysis of one walk."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from strictpy.domain.analysis.comments import CommentToken
+from strictpy.domain.analysis.positions import compute_positions
+from strictpy.domain.findings import Finding, Span
+
+if TYPE_CHECKING:
+    import libcst as cst
+    from libcst import CodeRange
+
+    from strictpy.domain.analysis.file_info import FileInfo, RuleOptions
+    from strictpy.domain.analysis.names import NameResolver
+    from strictpy.domain.rule import FileRule
+
+__all__ = ["FileContext"]
+
+
+class FileContext:
+    """What rules know about the file being walked, and where they report.
+
+    Attributes:
+        info: Facts from the file's path.
+        options: Configuration values rules read.
+        module: The parsed module.
+        text: The decoded source.
+        ancestors: The ancestors of the node being visited, outermost first.
+        names: Import-aware name resolution, when some rule needs it.
+    """
+
+    def __init__(
+        self, info: FileInfo, options: RuleOptions, module: cst.Module, text: str
+    ) -> None:
+        """Prepare an empty context for one file.
+
+        Args:
+            info: Facts from the file's path.
+            options: Configuration values rules read.
+            module: The parsed module.
+            text: The decoded source.
+        """
+        self.info = info
+        self.options = options
+        self.module = module
+        self.text = text
+        self.ancestors: list[cst.CSTNode] = []
+        self.names: NameResolver | None = None
+        self._pending: list[
+            tuple[type[FileRule], cst.CSTNode | CommentToken, int, dict[str, object]]
+        ] = []
+        self._wanted: list[cst.CSTNode] = []
+        self._positions: dict[cst.CSTNode, CodeRange] = {}
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        """The source's lines without line endings, computed once.
+
+        Returns:
+            The lines.
+        """
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines
+
+    @property
+    def line_count(self) -> int:
+        """The number of lines of the file.
+
+        Returns:
+            The line count.
+        """
+        return len(self.lines)
+
+    def add_finding(
+        self,
+        rule: type[FileRule],
+        node: cst.CSTNode | CommentToken,
+        line_delta: int,
+        fields: dict[str, object],
+    ) -> None:
+        """Record a finding whose position is resolved after the walk.
+
+        Args:
+            rule: The reporting rule's class.
+            node: The node or comment token reported.
+            line_delta: Lines to add to the node's first line.
+            fields: Values for the message template.
+        """
+        self._pending.append((rule, node, line_delta, fields))
+
+    @property
+    def has_findings(self) -> bool:
+        """Whether any rule reported so far.
+
+        Returns:
+            True when findings are pending.
+        """
+        return bool(self._pending)
+
+    def request_position(self, node: cst.CSTNode) -> None:
+        """Ask for a node's position to be available after the walk.
+
+        Args:
+            node: The node whose line is needed (a fact's line, say).
+        """
+        self._wanted.append(node)
+
+    def line_of(self, node: cst.CSTNode) -> int | None:
+        """Return a requested node's first line, once positions are resolved.
+
+        Args:
+            node: A node passed to ``request_position`` or reported.
+
+        Returns:
+            The 1-based line, or None when unknown.
+        """
+        position = self._positions.get(node)
+        return position.start.line if position else None
+
+    def resolve_positions(self) -> None:
+        """Compute positions once, only if some node needs one."""
+        needs_tree = self._wanted or any(
+            not isinstance(node, CommentToken) for _, node, _, _ in self._pending
+        )
+        if needs_tree:
+            self._positions = compute_positions(self.module)
+
+    def _span(self, node: cst.CSTNode | CommentToken, line_delta: int) -> Span | None:
+        """Return the 1-based span of a reported node.
+
+        Args:
+            node: The node or comment token.
+            line_delta: Lines to add to the first line (points inside a string).
+
+        Returns:
+            The span, or None when the node has no position.
+        """
+        if isinstance(node, CommentToken):
+            return Span(node.line, node.column, node.line, node.end_column)
+        position = self._positions.get(node)
+        if position is None:
+            return None
+        start, end = position.start, position.end
+        if line_delta:
+            line = start.line + line_delta
+            text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+            indent = len(text) - len(text.lstrip())
+            return Span(line, indent + 1, line, len(text) + 1)
+        return Span(start.line, start.column + 1, end.line, end.column + 1)
+
+    def findings(self) -> list[Finding]:
+        """Turn the pending reports into findings (after ``resolve_positions``).
+
+        Returns:
+            The file's findings in report order.
+        """
+        results: list[Finding] = []
+        for rule, node, line_delta, fields in self._pending:
+            span = self._span(node, line_delta)
+            source_line = ""
+            if span is not None and 0 < span.line <= len(self.lines):
+                source_line = self.lines[span.line - 1].strip()
+            results.append(
+                Finding(
+                    code=rule.CODE,
+                    name=rule.NAME,
+                    message=rule.format_message(fields),
+                    path=self.info.path,
+                    span=span,
+                    severity=rule.SEVERITY,
+                    fixable=rule.fixable(),
+                    fingerprint=source_line,
+                )
+            )
+        return results

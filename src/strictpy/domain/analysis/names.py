@@ -1,0 +1,261 @@
+"""Import-aware name resolution that rides the shared walk.
+
+Rules must see through aliases (``from typing import Optional as Opt``, ``import
+typing as t``) and must not mistake a local that shadows an import for the import.
+libcst's ``QualifiedNameProvider`` needs its full metadata pipeline (a scope pass
+over every node, several times the parse); this tracker keeps a stack of scopes
+filled in source order as the walk goes, which is exact for the usual code and
+cheap. Known limit: a name bound later in a function than its use is treated as
+unbound at that use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from strictpy.domain.analysis.walker import Visitor, leaves, visits
+
+if TYPE_CHECKING:
+    from strictpy.domain.analysis.file_info import FileInfo
+
+__all__ = ["NameResolver", "dotted_name"]
+
+SHADOWED = ""
+
+
+def dotted_name(node: cst.BaseExpression) -> str | None:
+    """Return the dotted text of a name or attribute chain.
+
+    Args:
+        node: An expression.
+
+    Returns:
+        ``a.b.c`` for ``Name``/``Attribute`` chains, else None.
+    """
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        base = dotted_name(node.value)
+        return f"{base}.{node.attr.value}" if base else None
+    return None
+
+
+def _import_module_name(node: cst.Attribute | cst.Name) -> str:
+    """Return the dotted module name of an ``import`` statement's target.
+
+    Args:
+        node: The imported module expression.
+
+    Returns:
+        The dotted name.
+    """
+    return dotted_name(node) or ""
+
+
+class NameResolver(Visitor):
+    """Tracks what each name means while the walk goes through a file.
+
+    Bindings map a local name to its qualified name (``typing.Optional``) or to
+    the empty string when a local definition shadows any import or builtin.
+    """
+
+    def __init__(self, info: FileInfo, ancestors: list[cst.CSTNode]) -> None:
+        """Start at module scope.
+
+        Args:
+            info: The file's facts (its module name resolves relative imports).
+            ancestors: The walk's ancestor list, shared with the context.
+        """
+        self._info = info
+        self._ancestors = ancestors
+        self._scopes: list[dict[str, str]] = [{}]
+        self._class_scope: list[bool] = [False]
+
+    def _bind(self, name: str, qualified: str) -> None:
+        """Bind a name in the innermost scope.
+
+        Args:
+            name: The local name.
+            qualified: What it means; the empty string for a local definition.
+        """
+        self._scopes[-1][name] = qualified
+
+    def _bind_target(self, target: cst.BaseExpression) -> None:
+        """Bind every plain name of an assignment target as a local.
+
+        Args:
+            target: A name, tuple, list or starred target.
+        """
+        if isinstance(target, cst.Name):
+            self._bind(target.value, SHADOWED)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._bind_target(element.value)
+        elif isinstance(target, cst.StarredElement):
+            self._bind_target(target.value)
+
+    def resolve_relative(self, level: int, module: str) -> str:
+        """Turn a relative import into an absolute module name when possible.
+
+        Args:
+            level: The number of leading dots.
+            module: The dotted module after the dots (may be empty).
+
+        Returns:
+            The absolute module name, or the dotted relative text when the file's
+            own module is unknown.
+        """
+        parts = list(self._info.module)
+        package = parts if self._info.is_package else parts[:-1]
+        if level - 1 > len(package) or not package:
+            return "." * level + module
+        base = package[: len(package) - (level - 1)]
+        return ".".join([*base, module] if module else base)
+
+    @visits(cst.Import)
+    def on_import(self, node: cst.Import) -> None:
+        """Bind ``import a.b`` (``a``) and ``import a.b as c`` (``c`` = ``a.b``).
+
+        Args:
+            node: The import statement.
+        """
+        for alias in node.names:
+            module = _import_module_name(alias.name)
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                self._bind(alias.asname.name.value, module)
+            else:
+                top = module.split(".")[0]
+                self._bind(top, top)
+
+    @visits(cst.ImportFrom)
+    def on_import_from(self, node: cst.ImportFrom) -> None:
+        """Bind ``from m import n as a`` (``a`` = ``m.n``), relative ones resolved.
+
+        Args:
+            node: The import statement.
+        """
+        module = dotted_name(node.module) if node.module is not None else ""
+        level = len(node.relative)
+        if level:
+            module = self.resolve_relative(level, module or "")
+        if isinstance(node.names, cst.ImportStar):
+            return
+        for alias in node.names:
+            name = _import_module_name(alias.name)
+            local = name
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                local = alias.asname.name.value
+            self._bind(local, f"{module}.{name}" if module else name)
+
+    @visits(cst.FunctionDef, cst.ClassDef)
+    def on_definition(self, node: cst.FunctionDef | cst.ClassDef) -> None:
+        """Bind the definition's name, then open its scope.
+
+        Args:
+            node: The function or class.
+        """
+        self._bind(node.name.value, SHADOWED)
+        self._scopes.append({})
+        self._class_scope.append(isinstance(node, cst.ClassDef))
+
+    @visits(cst.Lambda)
+    def on_lambda(self, node: cst.Lambda) -> None:
+        """Open a lambda's scope.
+
+        Args:
+            node: The lambda.
+        """
+        del node
+        self._scopes.append({})
+        self._class_scope.append(False)
+
+    @leaves(cst.FunctionDef, cst.ClassDef, cst.Lambda)
+    def on_scope_end(self, node: cst.CSTNode) -> None:
+        """Close the innermost scope.
+
+        Args:
+            node: The function, class or lambda being left.
+        """
+        del node
+        self._scopes.pop()
+        self._class_scope.pop()
+
+    @visits(cst.Param)
+    def on_param(self, node: cst.Param) -> None:
+        """Bind a parameter as a local of the current function.
+
+        Args:
+            node: The parameter.
+        """
+        self._bind(node.name.value, SHADOWED)
+
+    @visits(cst.AssignTarget)
+    def on_assign_target(self, node: cst.AssignTarget) -> None:
+        """Bind assigned names as locals.
+
+        Args:
+            node: One target of an assignment.
+        """
+        self._bind_target(node.target)
+
+    @visits(cst.AnnAssign, cst.AugAssign, cst.For, cst.NamedExpr)
+    def on_other_binding(
+        self, node: cst.AnnAssign | cst.AugAssign | cst.For | cst.NamedExpr
+    ) -> None:
+        """Bind the target of annotated, augmented, loop and walrus assignments.
+
+        Args:
+            node: The binding statement or expression.
+        """
+        self._bind_target(node.target)
+
+    @visits(cst.AsName)
+    def on_as_name(self, node: cst.AsName) -> None:
+        """Bind ``with ... as x`` and ``except E as x`` targets (not import aliases).
+
+        Args:
+            node: The ``as`` clause.
+        """
+        if self._ancestors and isinstance(self._ancestors[-1], cst.ImportAlias):
+            return
+        if isinstance(node.name, cst.BaseExpression):
+            self._bind_target(node.name)
+
+    def lookup(self, name: str) -> str | None:
+        """Return what a bare name means at the current point of the walk.
+
+        Args:
+            name: The identifier.
+
+        Returns:
+            Its qualified name (``builtins.print`` for an unbound name), or None
+            when a local definition shadows it.
+        """
+        innermost = len(self._scopes) - 1
+        for index in range(innermost, -1, -1):
+            # Class bodies are not visible from the functions nested in them.
+            if self._class_scope[index] and index != innermost:
+                continue
+            scope = self._scopes[index]
+            if name in scope:
+                return scope[name] or None
+        return f"builtins.{name}"
+
+    def qualified_name(self, node: cst.BaseExpression) -> str | None:
+        """Return what a name or attribute chain refers to.
+
+        Args:
+            node: A ``Name`` or ``Attribute`` expression.
+
+        Returns:
+            The qualified name (``typing.List``, ``time.sleep``), or None for
+            anything else or a shadowed local.
+        """
+        if isinstance(node, cst.Name):
+            return self.lookup(node.value)
+        if isinstance(node, cst.Attribute):
+            base = self.qualified_name(node.value)
+            return f"{base}.{node.attr.value}" if base else None
+        return None

@@ -1,0 +1,1 @@
+"""Rule families: one package per family, one module per rule."""

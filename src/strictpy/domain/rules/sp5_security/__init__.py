@@ -1,0 +1,5 @@
+"""SP5 rules; registered in code order in RULES."""
+
+__all__ = ["RULES"]
+
+RULES = ()

@@ -1,0 +1,1 @@
+"""Services: the use cases (audit, rule docs) that orchestrate domain and adapters."""

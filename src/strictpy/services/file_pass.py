@@ -1,0 +1,242 @@
+"""The file pass: decode once, parse once, walk once with every selected rule.
+
+This is the hot path. Positions are computed only for files that report
+something (see ``domain.analysis.positions``); comments come from ``tokenize``
+only when a comment rule is selected or the file mentions a suppression.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from strictpy.domain.analysis.comments import CommentToken, read_comments
+from strictpy.domain.analysis.context import FileContext
+from strictpy.domain.analysis.fact_collector import FactCollector
+from strictpy.domain.analysis.file_info import describe_file
+from strictpy.domain.analysis.names import NameResolver
+from strictpy.domain.analysis.positions import compute_positions
+from strictpy.domain.analysis.source import SourceDecodeError, decode_source
+from strictpy.domain.analysis.walker import build_dispatch, walk
+from strictpy.domain.findings import Finding, Span
+from strictpy.domain.registry import BY_CODE, CODES
+from strictpy.domain.suppression import (
+    SuppressionPolicy,
+    apply_suppressions,
+    parse_suppressions,
+)
+
+if TYPE_CHECKING:
+    from strictpy.domain.analysis.file_info import RuleOptions
+    from strictpy.domain.analysis.walker import Visitor
+    from strictpy.domain.facts import FileFacts
+    from strictpy.domain.rule import FileRule
+    from strictpy.domain.selection import Selection
+
+__all__ = ["FilePlan", "FileResult", "check_file", "engine_finding"]
+
+SUPPRESSION_MARK = "strictpy:"
+EXCERPT_CONTEXT = 1
+# A rule that fails on one file must not end the whole run; these are the ways a
+# rule's own logic can fail on unexpected syntax.
+RULE_FAILURES = (
+    AttributeError,
+    IndexError,
+    KeyError,
+    TypeError,
+    ValueError,
+    RecursionError,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FilePlan:
+    """What the file pass runs; small and picklable for worker processes.
+
+    Attributes:
+        rules: The selected file rules.
+        selection: The effective selection (per-file ignores, suppressions).
+        options: Configuration values rules read.
+        collect_facts: Whether project rules need this file's facts.
+    """
+
+    rules: tuple[type[FileRule], ...]
+    selection: Selection
+    options: RuleOptions
+    collect_facts: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """The outcome of checking one file.
+
+    Attributes:
+        path: The project-relative path.
+        findings: The file's findings after suppression.
+        facts: The facts for project rules, or None.
+        excerpt: (line, text) pairs around the findings, for code frames.
+    """
+
+    path: str
+    findings: tuple[Finding, ...]
+    facts: FileFacts | None
+    excerpt: tuple[tuple[int, str], ...]
+
+
+def engine_finding(
+    code: str, path: str, span: Span | None, fields: dict[str, object]
+) -> Finding:
+    """Build a finding of one of the engine's own rules (SP000-SP002).
+
+    Args:
+        code: The engine rule's code.
+        path: The project-relative path.
+        span: Where, or None for the whole file.
+        fields: Values for the message template.
+
+    Returns:
+        The finding.
+    """
+    rule = BY_CODE[code]
+    return Finding(
+        code=code,
+        name=rule.NAME,
+        message=rule.format_message(fields),
+        path=path,
+        span=span,
+        severity=rule.SEVERITY,
+    )
+
+
+def _unparsable(
+    path: str, reason: str, line: int | None, column: int | None
+) -> FileResult:
+    """Return the result for a file that could not be decoded or parsed.
+
+    Args:
+        path: The project-relative path.
+        reason: The decoder's or parser's message.
+        line: The 1-based line of the problem, if known.
+        column: The 1-based column of the problem, if known.
+
+    Returns:
+        A result holding one SP000 finding.
+    """
+    span = Span(line, column or 1, line, column or 1) if line else None
+    finding = engine_finding("SP000", path, span, {"reason": reason})
+    return FileResult(path, (finding,), None, ())
+
+
+def _comments(ctx: FileContext) -> tuple[CommentToken, ...]:
+    """Return the file's comments, from ``tokenize`` or else from the tree.
+
+    Args:
+        ctx: The file's context.
+
+    Returns:
+        The comments in order.
+    """
+    found = read_comments(ctx.text)
+    if found is not None:
+        return found
+    positions = compute_positions(ctx.module)
+    return tuple(
+        CommentToken(node.value, position.start.line, position.start.column + 1)
+        for node, position in positions.items()
+        if isinstance(node, cst.Comment)
+    )
+
+
+def _excerpt(
+    lines: list[str], findings: tuple[Finding, ...]
+) -> tuple[tuple[int, str], ...]:
+    """Keep the source lines around the findings, for code frames.
+
+    Args:
+        lines: The file's lines.
+        findings: The file's findings.
+
+    Returns:
+        (line, text) pairs in line order.
+    """
+    wanted: dict[int, str] = {}
+    for finding in findings:
+        if finding.span is None:
+            continue
+        first = max(1, finding.span.line - EXCERPT_CONTEXT)
+        last = min(len(lines), finding.span.line + EXCERPT_CONTEXT)
+        for number in range(first, last + 1):
+            wanted[number] = lines[number - 1]
+    return tuple(sorted(wanted.items()))
+
+
+def check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
+    """Check one Python file with every selected file rule in one walk.
+
+    Args:
+        path: The project-relative path.
+        data: The file's bytes.
+        plan: What to run.
+
+    Returns:
+        The file's findings and facts.
+    """
+    try:
+        source = decode_source(data)
+    except SourceDecodeError as error:
+        return _unparsable(path, str(error), None, None)
+    try:
+        module = cst.parse_module(source.text)
+    except cst.ParserSyntaxError as error:
+        message = str(error.message).splitlines()[0]
+        return _unparsable(
+            path, f"syntax error: {message}", error.raw_line, error.raw_column + 1
+        )
+    except (RecursionError, MemoryError):
+        return _unparsable(path, "the file is nested too deeply to parse", None, None)
+    enabled = plan.selection.enabled_for(path)
+    rules = [rule for rule in plan.rules if rule.CODE in enabled]
+    ctx = FileContext(
+        describe_file(path, plan.options.package), plan.options, module, source.text
+    )
+    visitors: list[Visitor] = []
+    if plan.collect_facts or any(rule.NEEDS_NAMES for rule in rules):
+        ctx.names = NameResolver(ctx.info, ctx.ancestors)
+        visitors.append(ctx.names)
+    collector = FactCollector(ctx) if plan.collect_facts else None
+    if collector is not None:
+        visitors.append(collector)
+    visitors.extend(rule(ctx) for rule in rules)
+    dispatch = build_dispatch(visitors)
+    wants_comments = dispatch.wants(CommentToken)
+    comments: tuple[CommentToken, ...] = ()
+    if wants_comments or SUPPRESSION_MARK in source.text:
+        comments = _comments(ctx)
+    try:
+        for comment in comments if wants_comments else ():
+            for handler in dispatch.enter.get(CommentToken, ()):
+                handler(comment)
+        walk(module, dispatch, ctx.ancestors)
+        ctx.resolve_positions()
+    except RULE_FAILURES as error:
+        return _unparsable(
+            path,
+            f"internal error ({type(error).__name__}); please report it",
+            None,
+            None,
+        )
+    findings = ctx.findings()
+    if SUPPRESSION_MARK in source.text:
+        policy = SuppressionPolicy(
+            path=path,
+            is_known=lambda code: any(known.startswith(code) for known in CODES),
+            is_selected=lambda code: any(known.startswith(code) for known in enabled),
+            make=engine_finding,
+        )
+        findings = apply_suppressions(findings, parse_suppressions(comments), policy)
+        findings = [finding for finding in findings if finding.code in enabled]
+    result = tuple(findings)
+    facts = collector.facts() if collector is not None else None
+    return FileResult(path, result, facts, _excerpt(ctx.lines, result))

@@ -1,0 +1,96 @@
+"""The registry agrees with the catalog (``rules.md``) and with the source tree."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+
+import pytest
+
+from strictpy.domain import rules as rules_package
+from strictpy.domain.registry import BY_CODE, CODES, RULES
+from strictpy.domain.rule import Rule
+from tests.conftest import FIXTURES, fixture_files
+
+CATALOG_ROW = re.compile(
+    r"^\| (?P<code>SP\d{3}) \| (?P<name>[a-z0-9-]+) \| (?P<scope>file|project) \|"
+)
+CATALOG = {
+    match["code"]: match
+    for line in (FIXTURES / "spec" / "rules.md")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if (match := CATALOG_ROW.match(line))
+}
+ENGINE_NAMES = {
+    "SP000": "parse-error",
+    "SP001": "bad-suppression",
+    "SP002": "unused-suppression",
+}
+
+
+def _pascal(slug: str) -> str:
+    """Return the class spelling of a slug.
+
+    Args:
+        slug: A rule slug.
+
+    Returns:
+        PascalCase of the slug.
+    """
+    return "".join(part.capitalize() for part in slug.split("-"))
+
+
+def test_codes_are_unique_and_ordered() -> None:
+    """Codes appear once each, in code order."""
+    assert len(CODES) == len(set(CODES))
+    assert list(CODES) == sorted(CODES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.CODE)
+def test_rule_matches_catalog(rule: type[Rule]) -> None:
+    """Code, name and scope are copied from the catalog; the spellings agree."""
+    if rule.CODE in ENGINE_NAMES:
+        assert rule.NAME == ENGINE_NAMES[rule.CODE]
+    else:
+        row = CATALOG[rule.CODE]
+        assert rule.NAME == row["name"]
+        assert str(rule.SCOPE) == row["scope"]
+    assert rule.__name__ in {_pascal(rule.NAME), _pascal(rule.NAME) + "Rule"}
+    assert rule.__module__.rsplit(".", 1)[-1] == rule.NAME.replace("-", "_")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.CODE)
+def test_rule_has_fixture_with_expectations(rule: type[Rule]) -> None:
+    """File rules have a fixture with at least one expect and one ok line."""
+    if rule.SCOPE != "file" or rule.CODE == "SP000":
+        return
+    texts = [path.read_text(encoding="utf-8") for path in fixture_files(rule.CODE)]
+    assert texts, f"{rule.CODE} has no fixture file"
+    assert any("# expect" in text for text in texts)
+    assert any("# ok" in text for text in texts)
+
+
+def test_every_rule_module_is_registered() -> None:
+    """Each module defining a rule class under domain/rules is in the registry."""
+    registered = set(BY_CODE.values())
+    for module_info in pkgutil.walk_packages(
+        rules_package.__path__, prefix=f"{rules_package.__name__}."
+    ):
+        module = importlib.import_module(module_info.name)
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, Rule)
+                and value.__module__ == module.__name__
+                and value.CODE
+            ):
+                assert value in registered, f"{value.__name__} is not registered"
+
+
+def test_summaries_are_single_sentences() -> None:
+    """Every summary is one line ending in a period."""
+    for rule in RULES:
+        assert rule.summary().endswith("."), rule.CODE
+        assert rule.explanation(), rule.CODE
