@@ -59,7 +59,7 @@ def _fail(message: str) -> typer.Exit:
     Returns:
         The exit with status 2.
     """
-    Console(stderr=True, highlight=False).print(
+    Console(stderr=True, highlight=False, soft_wrap=True).print(
         f"strictpy: error: {message}", markup=False
     )
     return typer.Exit(EXIT_ERROR)
@@ -253,7 +253,7 @@ def _excepthook(
     Raises:
         SystemExit: Always, with status 2.
     """
-    console = Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
     if Settings().debug:
         console.print(
             "".join(traceback.format_exception(kind, error, trace)), markup=False

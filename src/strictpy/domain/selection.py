@@ -154,7 +154,7 @@ class Selection:
             Compiled globs with their entries.
         """
         return tuple(
-            (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), codes)
+            (pathspec.PathSpec.from_lines("gitignore", [glob]), codes)
             for glob, codes in self.per_file_ignores
         )
 

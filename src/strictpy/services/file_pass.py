@@ -7,6 +7,7 @@ only when a comment rule is selected or the file mentions a suppression.
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,12 @@ from strictpy.domain.analysis.fact_collector import FactCollector
 from strictpy.domain.analysis.file_info import describe_file
 from strictpy.domain.analysis.names import NameResolver
 from strictpy.domain.analysis.positions import compute_positions
-from strictpy.domain.analysis.source import SourceDecodeError, decode_source
+from strictpy.domain.analysis.source import (
+    MAX_NESTING,
+    SourceDecodeError,
+    decode_source,
+    nesting_too_deep,
+)
 from strictpy.domain.analysis.walker import build_dispatch, walk
 from strictpy.domain.findings import Finding, Span
 from strictpy.domain.registry import BY_CODE, CODES
@@ -129,6 +135,34 @@ def _unparsable(
     return FileResult(path, (finding,), None, ())
 
 
+def _syntax_error(path: str, text: str, error: cst.ParserSyntaxError) -> FileResult:
+    """Report a file libcst cannot parse, with the interpreter's clearer message.
+
+    The interpreter's own parser runs only here, on failure: its messages and
+    locations are what users know. When it accepts the file, the syntax is valid
+    Python that libcst does not support yet, and the message says so.
+
+    Args:
+        path: The project-relative path.
+        text: The decoded source.
+        error: libcst's error.
+
+    Returns:
+        A result holding one SP000 finding.
+    """
+    try:
+        compile(text, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as python_error:
+        reason = f"syntax error: {python_error.msg}"
+        return _unparsable(path, reason, python_error.lineno, python_error.offset)
+    except (ValueError, RecursionError, MemoryError):
+        reason = "syntax error"
+    else:
+        first = str(error.message).splitlines()[0]
+        reason = f"valid Python that libcst cannot parse yet ({first})"
+    return _unparsable(path, reason, error.raw_line, error.raw_column + 1)
+
+
 def _comments(ctx: FileContext) -> tuple[CommentToken, ...]:
     """Return the file's comments, from ``tokenize`` or else from the tree.
 
@@ -187,13 +221,13 @@ def check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
         source = decode_source(data)
     except SourceDecodeError as error:
         return _unparsable(path, str(error), None, None)
+    if nesting_too_deep(source.text):
+        reason = f"brackets nest deeper than Python allows ({MAX_NESTING} levels)"
+        return _unparsable(path, reason, None, None)
     try:
         module = cst.parse_module(source.text)
     except cst.ParserSyntaxError as error:
-        message = str(error.message).splitlines()[0]
-        return _unparsable(
-            path, f"syntax error: {message}", error.raw_line, error.raw_column + 1
-        )
+        return _syntax_error(path, source.text, error)
     except (RecursionError, MemoryError):
         return _unparsable(path, "the file is nested too deeply to parse", None, None)
     enabled = plan.selection.enabled_for(path)
@@ -208,6 +242,7 @@ def check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
     collector = FactCollector(ctx) if plan.collect_facts else None
     if collector is not None:
         visitors.append(collector)
+    visitors.extend(ctx.start_analyses(rules))
     visitors.extend(rule(ctx) for rule in rules)
     dispatch = build_dispatch(visitors)
     wants_comments = dispatch.wants(CommentToken)

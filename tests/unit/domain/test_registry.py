@@ -52,11 +52,10 @@ def test_codes_are_unique_and_ordered() -> None:
 def test_rule_matches_catalog(rule: type[Rule]) -> None:
     """Code, name and scope are copied from the catalog; the spellings agree."""
     if rule.CODE in ENGINE_NAMES:
-        assert rule.NAME == ENGINE_NAMES[rule.CODE]
+        assert ENGINE_NAMES[rule.CODE] == rule.NAME
     else:
         row = CATALOG[rule.CODE]
-        assert rule.NAME == row["name"]
-        assert str(rule.SCOPE) == row["scope"]
+        assert (row["name"], row["scope"]) == (rule.NAME, str(rule.SCOPE))
     assert rule.__name__ in {_pascal(rule.NAME), _pascal(rule.NAME) + "Rule"}
     assert rule.__module__.rsplit(".", 1)[-1] == rule.NAME.replace("-", "_")
 

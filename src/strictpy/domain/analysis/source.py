@@ -7,10 +7,26 @@ third-party package: it is the reference implementation of PEP 263 and 3120.
 from __future__ import annotations
 
 import io
+import re
 import tokenize
 from dataclasses import dataclass
+from itertools import accumulate
 
-__all__ = ["DecodedSource", "SourceDecodeError", "decode_source"]
+__all__ = [
+    "MAX_NESTING",
+    "DecodedSource",
+    "SourceDecodeError",
+    "decode_source",
+    "nesting_too_deep",
+]
+
+# CPython's tokenizer refuses more than 200 nested brackets; libcst's native
+# parser can crash the process on a few thousand, so deeper files never reach it.
+MAX_NESTING = 200
+NOT_A_BRACKET = re.compile(r"[^()\[\]{}]+")
+BRACKET_STEP = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
+OPENING = frozenset("([{")
+CLOSING = frozenset(")]}")
 
 
 class SourceDecodeError(ValueError):
@@ -49,13 +65,68 @@ def decode_source(data: bytes) -> DecodedSource:
         raise SourceDecodeError(message)
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        text = data.decode(encoding)
     except SyntaxError as error:
-        raise SourceDecodeError(str(error.msg)) from None
+        # detect_encoding also fails on invalid UTF-8 in the first two lines.
+        encoding = "utf-8"
+        reason = str(error.msg)
+    else:
+        reason = ""
+    try:
+        text = data.decode(encoding)
     except LookupError as error:
         raise SourceDecodeError(f"unknown encoding: {error}") from None
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         message = f"invalid {error.encoding} byte at line {line}"
         raise SourceDecodeError(message) from None
+    if reason:
+        raise SourceDecodeError(reason)
     return DecodedSource(text.removeprefix("\ufeff"), encoding)
+
+
+def _exact_depth(text: str) -> int:
+    """Return the deepest bracket nesting of real tokens (strings ignored).
+
+    Args:
+        text: Decoded Python source.
+
+    Returns:
+        The maximum depth, or 0 when the text does not tokenize.
+    """
+    depth = deepest = 0
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.type != tokenize.OP:
+                continue
+            if token.string in OPENING:
+                depth += 1
+                deepest = max(deepest, depth)
+            elif token.string in CLOSING:
+                depth -= 1
+    except (tokenize.TokenError, SyntaxError) as error:
+        # The C tokenizer behind ``tokenize`` enforces CPython's own limit.
+        return MAX_NESTING + 1 if "nested" in str(error) else deepest
+    return deepest
+
+
+def nesting_too_deep(text: str) -> bool:
+    """Tell whether brackets nest deeper than Python allows.
+
+    A fast estimate over every bracket character runs first; only when it
+    exceeds the limit are real tokens counted (brackets in strings do not count).
+
+    Args:
+        text: Decoded Python source.
+
+    Returns:
+        True when the source nests more than ``MAX_NESTING`` levels.
+    """
+    brackets = NOT_A_BRACKET.sub("", text)
+    if len(brackets) <= MAX_NESTING * 2:
+        return False
+    if (
+        max(accumulate(map(BRACKET_STEP.__getitem__, brackets)), default=0)
+        <= MAX_NESTING
+    ):
+        return False
+    return _exact_depth(text) > MAX_NESTING

@@ -1,0 +1,112 @@
+"""Tests for file discovery: gitignore semantics, exclusions, symlinks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from strictpy.adapters.file_discovery import (
+    discover_python_files,
+    find_project_root,
+    relative_posix,
+)
+from strictpy.config import RUFF_EXCLUDES
+from strictpy.exceptions import NotFoundError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def _tree(root: Path, files: dict[str, str]) -> None:
+    """Write files under a root.
+
+    Args:
+        root: The folder.
+        files: Relative path to text.
+    """
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _found(root: Path, patterns: list[str] | None = None) -> list[str]:
+    """Discover the whole root.
+
+    Args:
+        root: The project root.
+        patterns: Exclusion patterns.
+
+    Returns:
+        Relative paths found.
+    """
+    discovery = discover_python_files(root, [root], list(patterns or RUFF_EXCLUDES))
+    return [relative_posix(path, root) for path in discovery.files]
+
+
+def test_gitignore_nested_and_negated(tmp_path: Path) -> None:
+    """Root and nested .gitignore files apply, with negation."""
+    _tree(
+        tmp_path,
+        {
+            ".gitignore": "generated/\n*.tmp.py\n",
+            "src/app/__init__.py": "",
+            "src/app/.gitignore": "local_*.py\n!local_keep.py\n",
+            "src/app/local_x.py": "",
+            "src/app/local_keep.py": "",
+            "generated/x.py": "",
+            "a.tmp.py": "",
+            "stub.pyi": "",
+            "notes.txt": "",
+        },
+    )
+    assert _found(tmp_path) == [
+        "src/app/__init__.py",
+        "src/app/local_keep.py",
+        "stub.pyi",
+    ]
+
+
+def test_ruleset_excludes_and_extend_exclude(tmp_path: Path) -> None:
+    """Ruff's exclude folders and extra patterns are pruned."""
+    _tree(
+        tmp_path,
+        {".venv/x.py": "", "build/y.py": "", "tests/fixtures/z.py": "", "ok.py": ""},
+    )
+    assert _found(tmp_path, [*RUFF_EXCLUDES, "tests/fixtures"]) == ["ok.py"]
+
+
+def test_explicit_file_is_checked_even_if_excluded(tmp_path: Path) -> None:
+    """A file named on the command line is always checked."""
+    _tree(tmp_path, {".gitignore": "ignored.py\n", "ignored.py": ""})
+    discovery = discover_python_files(tmp_path, [tmp_path / "ignored.py"], [])
+    assert [path.name for path in discovery.files] == ["ignored.py"]
+    assert not discovery.whole_project
+
+
+def test_symlink_loop_is_not_followed(tmp_path: Path) -> None:
+    """Directory links are not followed, so a loop ends."""
+    _tree(tmp_path, {"pkg/a.py": ""})
+    (tmp_path / "pkg" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    assert _found(tmp_path) == ["pkg/a.py"]
+
+
+def test_sub_folder_request_honours_parent_gitignore(tmp_path: Path) -> None:
+    """Requesting a sub-folder still applies the root's .gitignore."""
+    _tree(tmp_path, {".gitignore": "skip.py\n", "sub/skip.py": "", "sub/keep.py": ""})
+    discovery = discover_python_files(tmp_path, [tmp_path / "sub"], [])
+    assert [path.name for path in discovery.files] == ["keep.py"]
+
+
+def test_missing_path_is_not_found(tmp_path: Path) -> None:
+    """A requested path that does not exist is an error."""
+    with pytest.raises(NotFoundError):
+        discover_python_files(tmp_path, [tmp_path / "nope"], [])
+
+
+def test_find_project_root(tmp_path: Path) -> None:
+    """The nearest pyproject.toml marks the root."""
+    _tree(tmp_path, {"pyproject.toml": "", "src/app/x.py": ""})
+    assert find_project_root(tmp_path / "src" / "app" / "x.py") == tmp_path
+    assert relative_posix(tmp_path, tmp_path) == ""

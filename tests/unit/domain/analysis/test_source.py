@@ -1,0 +1,47 @@
+"""Tests for decoding source bytes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from strictpy.domain.analysis.source import (
+    SourceDecodeError,
+    decode_source,
+    nesting_too_deep,
+)
+
+
+def test_utf8_with_bom() -> None:
+    """A BOM is recognised and removed."""
+    decoded = decode_source(b"\xef\xbb\xbfx = 1\n")
+    assert decoded.text == "x = 1\n"
+    assert decoded.encoding == "utf-8-sig"
+
+
+def test_latin1_cookie() -> None:
+    """A PEP 263 cookie selects the codec."""
+    decoded = decode_source(b"# -*- coding: latin-1 -*-\nx = '\xe9'\n")
+    assert "\u00e9" in decoded.text
+
+
+@pytest.mark.parametrize(
+    ("data", "needle"),
+    [
+        (b"x = '\xff'\n", "invalid utf-8 byte at line 1"),
+        (b"x = 1\n\x00\n", "NUL byte (line 2)"),
+        (b"# coding: nonsense-codec\nx = 1\n", "encoding"),
+    ],
+)
+def test_bad_bytes_raise_clear_errors(data: bytes, needle: str) -> None:
+    """Undecodable input gives a short user-facing reason."""
+    with pytest.raises(SourceDecodeError, match=re.escape(needle)):
+        decode_source(data)
+
+
+def test_nesting_limit() -> None:
+    """Only real bracket tokens deeper than CPython's limit count."""
+    assert nesting_too_deep("x = " + "(" * 201 + ")" * 201 + "\n")
+    assert not nesting_too_deep("x = " + "(" * 200 + ")" * 200 + "\n")
+    assert not nesting_too_deep("x = '" + "(" * 900 + "'\n")
