@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 
 from strictpy import __version__
-from strictpy.api.renderers import RENDERERS, OutputFormat
+from strictpy.api.renderers import OutputFormat, renderer_for
 from strictpy.api.renderers.rich_renderer import render_statistics
 from strictpy.api.renderers.rule_doc_renderer import (
     RulesFormat,
@@ -195,7 +195,7 @@ def check(  # noqa: PLR0913 - each parameter is one documented option
                 if statistics and output_format is not OutputFormat.JSON:
                     render_statistics(report, console)
                 else:
-                    RENDERERS[output_format](report, console)
+                    renderer_for(output_format)(report, console)
     except AppError as error:
         raise _fail(str(error)) from None
     except OSError as error:

@@ -18,6 +18,7 @@ from strictpy.domain.analysis.context import FileContext
 from strictpy.domain.analysis.fact_collector import FactCollector
 from strictpy.domain.analysis.file_info import describe_file
 from strictpy.domain.analysis.names import NameResolver
+from strictpy.domain.analysis.parsing import parse_trusted
 from strictpy.domain.analysis.positions import compute_positions
 from strictpy.domain.analysis.source import (
     MAX_NESTING,
@@ -28,6 +29,7 @@ from strictpy.domain.analysis.source import (
 from strictpy.domain.analysis.walker import build_dispatch, walk
 from strictpy.domain.findings import Finding, Span
 from strictpy.domain.registry import BY_CODE, CODES
+from strictpy.domain.results import FileResult
 from strictpy.domain.suppression import (
     SuppressionPolicy,
     apply_suppressions,
@@ -37,7 +39,6 @@ from strictpy.domain.suppression import (
 if TYPE_CHECKING:
     from strictpy.domain.analysis.file_info import RuleOptions
     from strictpy.domain.analysis.walker import Visitor
-    from strictpy.domain.facts import FileFacts
     from strictpy.domain.rule import FileRule
     from strictpy.domain.selection import Selection
 
@@ -72,23 +73,6 @@ class FilePlan:
     selection: Selection
     options: RuleOptions
     collect_facts: bool
-
-
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    """The outcome of checking one file.
-
-    Attributes:
-        path: The project-relative path.
-        findings: The file's findings after suppression.
-        facts: The facts for project rules, or None.
-        excerpt: (line, text) pairs around the findings, for code frames.
-    """
-
-    path: str
-    findings: tuple[Finding, ...]
-    facts: FileFacts | None
-    excerpt: tuple[tuple[int, str], ...]
 
 
 def engine_finding(
@@ -175,11 +159,19 @@ def _comments(ctx: FileContext) -> tuple[CommentToken, ...]:
     found = read_comments(ctx.text)
     if found is not None:
         return found
-    positions = compute_positions(ctx.module)
+    nodes: list[cst.Comment] = []
+    pending: list[cst.CSTNode] = [ctx.module]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, cst.Comment):
+            nodes.append(node)
+        pending.extend(node.children)
+    positions = compute_positions(ctx.module, nodes)
     return tuple(
-        CommentToken(node.value, position.start.line, position.start.column + 1)
-        for node, position in positions.items()
-        if isinstance(node, cst.Comment)
+        sorted(
+            CommentToken(node.value, position.start.line, position.start.column + 1)
+            for node, position in positions.items()
+        )
     )
 
 
@@ -225,7 +217,7 @@ def check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
         reason = f"brackets nest deeper than Python allows ({MAX_NESTING} levels)"
         return _unparsable(path, reason, None, None)
     try:
-        module = cst.parse_module(source.text)
+        module = parse_trusted(source.text)
     except cst.ParserSyntaxError as error:
         return _syntax_error(path, source.text, error)
     except (RecursionError, MemoryError):

@@ -1,0 +1,208 @@
+"""Benchmark strictpy against the libcst parse floor and ruff, in one run.
+
+Run by hand: ``uv run python benchmarks/run.py``. The corpus is a copy of the
+Python 3.13 standard library without its tests, plus this repository's ``src``
+and ``tests``. Every number is measured in this run on this machine, and every
+target is a ratio between numbers of the same run, so the verdicts do not
+depend on the machine's speed. Nothing here is a test: no assertion, no timing
+in the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from pathlib import Path
+
+import libcst as cst
+
+logger = logging.getLogger("benchmarks.run")
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+LEFT_OUT = ("test", "site-packages", "idle_test", "__pycache__", "tests")
+RUFF_SELECTION = "F,E,W,I,N,UP,B,S,A,C4,T10,SIM,TCH,ARG,PTH,ERA,PL,RUF,PERF,FBT"
+COLD_JOBS_2_TARGET = 0.75
+COLD_JOBS_1_TARGET = 1.5
+WARM_OF_COLD_TARGET = 0.03
+TOUCHED_TARGET = 2.0
+RSS_TARGET_MB = 300.0
+KIB_PER_MIB = 1024
+
+
+def build_corpus(target: Path) -> Path:
+    """Copy the standard library (without tests) and this repository's code.
+
+    Args:
+        target: An empty folder.
+
+    Returns:
+        The corpus folder.
+    """
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    corpus = target / "corpus"
+
+    def left_out(folder: str, names: list[str]) -> set[str]:
+        """Name what ``copytree`` skips in a folder.
+
+        Args:
+            folder: The folder being copied.
+            names: Its entries.
+
+        Returns:
+            The entries to skip.
+        """
+        del folder
+        return {name for name in names if name in LEFT_OUT}
+
+    shutil.copytree(stdlib, corpus / "stdlib", ignore=left_out, symlinks=True)
+    shutil.copytree(REPOSITORY / "src", corpus / "strictpy" / "src", ignore=left_out)
+    shutil.copytree(
+        REPOSITORY / "tests", corpus / "strictpy" / "tests_copy", ignore=left_out
+    )
+    return corpus
+
+
+def parse_floor(corpus: Path) -> tuple[float, int, int]:
+    """Time reading and ``libcst.parse_module`` of every file, one process.
+
+    Args:
+        corpus: The corpus folder.
+
+    Returns:
+        Seconds, files and lines.
+    """
+    files = sorted(corpus.rglob("*.py"))
+    lines = 0
+    start = time.perf_counter()
+    for path in files:
+        data = path.read_bytes()
+        lines += data.count(b"\n")
+        try:
+            cst.parse_module(data)
+        except (cst.ParserSyntaxError, RecursionError, UnicodeDecodeError, SyntaxError):
+            continue
+    return time.perf_counter() - start, len(files), lines
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Run a command and measure its wall time and its children's peak RSS.
+
+    Args:
+        command: The argument list.
+        cwd: The working folder.
+
+    Returns:
+        Seconds and the peak RSS in MiB of the largest process so far.
+    """
+    start = time.perf_counter()
+    completed = subprocess.run(command, cwd=cwd, capture_output=True, check=False)  # noqa: S603 - our own commands
+    elapsed = time.perf_counter() - start
+    if completed.returncode not in {0, 1}:
+        logger.error("%s failed: %s", command[:4], completed.stderr.decode()[-500:])
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / KIB_PER_MIB
+    return elapsed, peak
+
+
+def best_of(command: list[str], cwd: Path, repeat: int) -> tuple[float, float]:
+    """Run a command several times and keep the median time.
+
+    Args:
+        command: The argument list.
+        cwd: The working folder.
+        repeat: How many runs.
+
+    Returns:
+        The median seconds and the peak RSS seen.
+    """
+    results = [timed(command, cwd) for _ in range(repeat)]
+    return statistics.median(t for t, _ in results), max(rss for _, rss in results)
+
+
+def strictpy(*arguments: str) -> list[str]:
+    """Return the command line of a strictpy run on the corpus.
+
+    Args:
+        *arguments: Extra options.
+
+    Returns:
+        The argument list.
+    """
+    return [
+        sys.executable,
+        "-m",
+        "strictpy",
+        "check",
+        "corpus",
+        "--format",
+        "json",
+        *arguments,
+    ]
+
+
+def main() -> None:
+    """Measure, print the table and the verdict per target."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per warm measurement"
+    )
+    options = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        corpus = build_corpus(work)
+        floor, files, lines = parse_floor(corpus)
+        cold1, rss1 = timed(strictpy("--no-cache", "--jobs", "1"), work)
+        cold2, rss2 = timed(strictpy("--no-cache", "--jobs", "2"), work)
+        timed(strictpy("--jobs", "2"), work)  # fills the cache
+        warm, rss3 = best_of(strictpy("--jobs", "2"), work, options.repeat)
+        touched_file = corpus / "stdlib" / "argparse.py"
+        touched_file.write_text(
+            touched_file.read_text(encoding="utf-8") + "\nTOUCHED = 1\n",
+            encoding="utf-8",
+        )
+        touched, rss4 = timed(strictpy("--jobs", "2"), work)
+        start = time.perf_counter()
+        cst.parse_module(touched_file.read_bytes())
+        touched_parse = time.perf_counter() - start
+        ruff_command = [
+            str(Path(sys.executable).parent / "ruff"), "check", "--no-cache", "--isolated",
+            "--select", RUFF_SELECTION, "--exit-zero", "--quiet", "corpus",
+        ]  # fmt: skip
+        ruff, _ = best_of(ruff_command, work, options.repeat)
+    peak = max(rss1, rss2, rss3, rss4)
+    rows = {
+        "corpus": f"{files} files, {lines} lines",
+        "parse-only floor (1 process)": f"{floor:.2f} s",
+        "cold --jobs 1": f"{cold1:.2f} s ({cold1 / floor:.2f}x floor, target <= {COLD_JOBS_1_TARGET})",
+        "cold --jobs 2": f"{cold2:.2f} s ({cold2 / floor:.2f}x floor, target <= {COLD_JOBS_2_TARGET})",
+        "warm": f"{warm:.3f} s ({warm / cold2:.3f}x cold jobs 2, target <= {WARM_OF_COLD_TARGET})",
+        "ruff --no-cache": f"{ruff:.3f} s (warm / ruff = {warm / ruff:.2f}, target <= 1)",
+        "one file touched": f"{touched:.3f} s (target <= {TOUCHED_TARGET * warm + touched_parse:.3f})",
+        "peak RSS": f"{peak:.0f} MiB (target <= {RSS_TARGET_MB:.0f})",
+    }
+    for name, value in rows.items():
+        logger.info("%-30s %s", name, value)
+    verdicts = {
+        "cold-jobs-2": cold2 <= COLD_JOBS_2_TARGET * floor,
+        "cold-jobs-1": cold1 <= COLD_JOBS_1_TARGET * floor,
+        "warm-vs-cold": warm <= WARM_OF_COLD_TARGET * cold2,
+        "warm-vs-ruff": warm <= ruff,
+        "one-touched": touched <= TOUCHED_TARGET * warm + touched_parse,
+        "peak-rss": peak <= RSS_TARGET_MB,
+    }
+    logger.info(
+        json.dumps({name: "pass" if ok else "FAIL" for name, ok in verdicts.items()})
+    )
+
+
+if __name__ == "__main__":
+    main()

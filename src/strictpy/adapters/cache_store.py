@@ -1,0 +1,220 @@
+"""The on-disk cache: per-file results and the last run's project findings.
+
+The cache is JSON, never pickle: a cache directory can arrive inside a cloned
+repository, and loading it must never run code. Every entry is decoded through an
+explicit whitelist of result classes; anything unexpected makes the whole cache
+count as absent (never trusted, never fatal). Writes go to a temporary file that
+is renamed into place, so concurrent runs see either the old or the new cache.
+This module imports neither libcst nor pydantic: a warm run stays light.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from strictpy.domain import facts as facts_module
+from strictpy.domain.codes import Severity
+from strictpy.domain.findings import Finding, Span
+from strictpy.domain.results import FileResult
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["CACHE_DIR", "CacheContents", "load_cache", "save_cache"]
+
+CACHE_DIR = ".strictpy_cache"
+CACHE_FORMAT = 1
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by strictpy.\n"
+)
+TAG = "~"
+DECODABLE: MappingProxyType[str, type[Any]] = MappingProxyType(
+    {
+        **{
+            name: getattr(facts_module, name)
+            for name in facts_module.__all__
+            if dataclasses.is_dataclass(getattr(facts_module, name))
+        },
+        "Finding": Finding,
+        "Span": Span,
+        "FileResult": FileResult,
+    }
+)
+
+
+class CacheCorruptError(ValueError):
+    """Raised internally when a cache file does not decode as expected."""
+
+
+@dataclass(frozen=True, slots=True)
+class CacheContents:
+    """What a cache file holds for one configuration.
+
+    Attributes:
+        key: The configuration fingerprint the entries were made with.
+        files: Path to (content hash, result).
+        project_inputs: Fingerprint of everything project rules read.
+        project_findings: The project-level findings of that run.
+        report_key: Fingerprint of the raw inputs of the whole last run.
+    """
+
+    key: str
+    files: Mapping[str, tuple[str, FileResult]]
+    project_inputs: str = ""
+    project_findings: tuple[Finding, ...] = ()
+    report_key: str = ""
+
+
+def _encode(value: object) -> object:
+    """Turn result values into JSON data, tagging dataclasses by class name.
+
+    Args:
+        value: A result, finding, fact, tuple or primitive.
+
+    Returns:
+        JSON-ready data.
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        data: dict[str, object] = {TAG: type(value).__name__}
+        for field in dataclasses.fields(value):
+            data[field.name] = _encode(getattr(value, field.name))
+        return data
+    if isinstance(value, (tuple, list)):
+        return [_encode(item) for item in value]
+    if isinstance(value, Severity):
+        return value.value
+    return value
+
+
+def _decode(data: object) -> object:
+    """Rebuild result values from JSON data through the whitelist.
+
+    Args:
+        data: Decoded JSON.
+
+    Raises:
+        CacheCorruptError: If a tag names a class outside the whitelist or the
+            fields do not fit it.
+
+    Returns:
+        The values, with lists as tuples.
+    """
+    if isinstance(data, list):
+        return tuple(_decode(item) for item in data)
+    if not isinstance(data, dict):
+        return data
+    cls = DECODABLE.get(str(data.get(TAG)))
+    if cls is None:
+        message = "unknown class in cache"
+        raise CacheCorruptError(message)
+    values = {key: _decode(value) for key, value in data.items() if key != TAG}
+    if cls is Finding:
+        values["severity"] = Severity(values.get("severity", "error"))
+    try:
+        return cls(**values)
+    except TypeError as error:
+        raise CacheCorruptError(str(error)) from None
+
+
+def _cache_file(root: Path) -> Path:
+    """Return the cache file of a project root.
+
+    Args:
+        root: The project root.
+
+    Returns:
+        The path of the cache file.
+    """
+    return root / CACHE_DIR / f"results-v{CACHE_FORMAT}.json"
+
+
+def load_cache(root: Path, key: str) -> CacheContents | None:
+    """Load the cache of a root if it was made with the same configuration.
+
+    Args:
+        root: The project root.
+        key: The configuration fingerprint the caller will use.
+
+    Returns:
+        The cache, or None when missing, foreign, stale or corrupt.
+    """
+    path = _cache_file(root)
+    try:
+        document = json.loads(path.read_bytes())
+        if not isinstance(document, dict) or document.get("format") != CACHE_FORMAT:
+            return None
+        if document.get("key") != key:
+            return None
+        files: dict[str, tuple[str, FileResult]] = {}
+        for name, (digest, encoded) in document["files"].items():
+            result = _decode(encoded)
+            if not isinstance(result, FileResult) or not isinstance(digest, str):
+                return None
+            files[name] = (digest, result)
+        project = _decode(document.get("project_findings", []))
+        if not isinstance(project, tuple) or not all(isinstance(f, Finding) for f in project):
+            return None
+        return CacheContents(
+            key=key,
+            files=MappingProxyType(files),
+            project_inputs=str(document.get("project_inputs", "")),
+            project_findings=project,
+            report_key=str(document.get("report_key", "")),
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None
+
+
+def save_cache(root: Path, contents: CacheContents) -> None:
+    """Write the cache atomically; failures to write are ignored (it is a cache).
+
+    Args:
+        root: The project root.
+        contents: What to store.
+    """
+    folder = root / CACHE_DIR
+    document = {
+        "format": CACHE_FORMAT,
+        "key": contents.key,
+        "report_key": contents.report_key,
+        "project_inputs": contents.project_inputs,
+        "project_findings": _encode(contents.project_findings),
+        "files": {
+            name: [digest, _encode(result)]
+            for name, (digest, result) in sorted(contents.files.items())
+        },
+    }
+    temporary: Path | None = None
+    try:
+        folder.mkdir(exist_ok=True)
+        _write_marker(folder / ".gitignore", "*\n")
+        _write_marker(folder / "CACHEDIR.TAG", CACHEDIR_TAG)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=folder, prefix=".tmp-", delete=False
+        ) as stream:
+            json.dump(document, stream, separators=(",", ":"))
+            temporary = Path(stream.name)
+        temporary.replace(_cache_file(root))
+    except OSError:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+
+
+def _write_marker(path: Path, text: str) -> None:
+    """Write a small marker file once.
+
+    Args:
+        path: The marker's path.
+        text: Its content.
+    """
+    if not path.exists():
+        path.write_text(text, encoding="utf-8")
