@@ -25,7 +25,7 @@ from pathlib import Path
 
 import libcst as cst
 
-logger = logging.getLogger("benchmarks.run")
+logger = logging.getLogger(__name__)
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 LEFT_OUT = ("test", "site-packages", "idle_test", "__pycache__", "tests")
@@ -89,6 +89,7 @@ def parse_floor(corpus: Path) -> tuple[float, int, int]:
         try:
             cst.parse_module(data)
         except (cst.ParserSyntaxError, RecursionError, UnicodeDecodeError, SyntaxError):
+            logger.debug("left out of the parse floor: %s", path)
             continue
     return time.perf_counter() - start, len(files), lines
 

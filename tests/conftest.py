@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import pytest
 
 from strictpy.domain.analysis.file_info import RuleOptions
+from strictpy.domain.findings import sort_key
+from strictpy.domain.project import ProjectContext
 from strictpy.domain.registry import BY_CODE, CODES, FILE_RULES
+from strictpy.domain.rule import ProjectRule
 from strictpy.domain.selection import Selection
 from strictpy.services.file_pass import FilePlan, check_file
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     from strictpy.domain.findings import Finding
 
@@ -25,6 +29,19 @@ PATH_HEADER = re.compile(r"^#\s*path:\s*(?P<path>\S+)", re.MULTILINE)
 PACKAGE_HEADER = re.compile(r"^#\s*package:\s*(?P<package>\S+)", re.MULTILINE)
 SELECT_HEADER = re.compile(r"^#\s*select:\s*(?P<codes>\S+)", re.MULTILINE)
 DEFAULT_PATH = "src/app/services/example.py"
+
+
+def _default_options(package: str | None) -> RuleOptions:
+    """Return the options of a project that declares no dependency but itself.
+
+    Args:
+        package: The project's import package.
+
+    Returns:
+        Options where only the package counts as declared (SP809).
+    """
+    declared = frozenset({package}) if package else None
+    return RuleOptions(package=package, declared_modules=declared)
 
 
 def run_source(
@@ -42,7 +59,7 @@ def run_source(
         select: Codes or prefixes to enable (default: every file rule).
         path: The project-relative path the source pretends to have.
         package: The project's import package.
-        options: Rule options (defaults from ``package``).
+        options: Rule options (default: ``package``, declaring nothing else).
 
     Returns:
         The findings, sorted by line and column.
@@ -57,7 +74,7 @@ def run_source(
     plan = FilePlan(
         rules=tuple(rule for rule in FILE_RULES if rule.CODE in selection.enabled),
         selection=selection,
-        options=options or RuleOptions(package=package),
+        options=options or _default_options(package),
         collect_facts=False,
     )
     result = check_file(path, source.encode("utf-8"), plan)
@@ -130,6 +147,34 @@ def assert_fixture(code: str) -> None:
             f"{fixture.name}: missing {sorted(expected - found)}, "
             f"unexpected {sorted(found - expected)}"
         )
+
+
+def run_project_rule(
+    code: str,
+    texts: Mapping[str, str],
+    *,
+    package: str | None = "app",
+    existing: Iterable[str] = (),
+) -> list[Finding]:
+    """Run one project rule on a project made of project-level file texts.
+
+    Args:
+        code: The project rule's code.
+        texts: Project-level file texts by path (``Dockerfile``, ``.gitignore``...).
+        package: The project's import package.
+        existing: Further paths that exist (the texts' paths always do).
+
+    Returns:
+        The rule's findings, sorted by path, line and code.
+    """
+    rule = BY_CODE[code]
+    assert issubclass(rule, ProjectRule), f"{code} is not a project rule"
+    context = ProjectContext(
+        package=package,
+        texts=MappingProxyType(dict(texts)),
+        existing=frozenset(existing) | frozenset(texts),
+    )
+    return sorted(rule().check(context), key=sort_key)
 
 
 @pytest.fixture

@@ -57,7 +57,12 @@ def _write(root: Path, files: dict[str, bytes]) -> None:
 def test_each_bad_file_is_one_sp000(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Invalid UTF-8, NUL bytes and syntax errors are SP000; empty files are clean."""
+    """Invalid UTF-8, NUL bytes and syntax errors are SP000; empty files are clean.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+        monkeypatch: Patches the environment and working directory for the test.
+    """
     monkeypatch.chdir(tmp_path)
     big_line = b'VALUE = "' + b"x" * 60 + b'"\n'
     _write(
@@ -84,7 +89,12 @@ def test_each_bad_file_is_one_sp000(
 def test_symlink_loop_and_broken_link(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A directory loop ends; a dangling .py link is one SP000."""
+    """A directory loop ends; a dangling .py link is one SP000.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+        monkeypatch: Patches the environment and working directory for the test.
+    """
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pkg").mkdir()
     (tmp_path / "pkg" / "ok.py").write_text('"""Ok."""\n', encoding="utf-8")
@@ -99,7 +109,12 @@ def test_symlink_loop_and_broken_link(
 def test_unreadable_file_real_permissions(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A chmod 000 file is one SP000 (run as a normal user)."""
+    """A chmod 000 file is one SP000 (run as a normal user).
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+        monkeypatch: Patches the environment and working directory for the test.
+    """
     monkeypatch.chdir(tmp_path)
     locked = tmp_path / "locked.py"
     locked.write_text('"""Locked."""\n', encoding="utf-8")
@@ -112,7 +127,13 @@ def test_unreadable_file_real_permissions(
 def test_unreadable_file_simulated(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mocker: MockerFixture
 ) -> None:
-    """Permission errors while reading become SP000 'permission denied' (works as root too)."""
+    """Permission errors while reading become SP000 'permission denied' (works as root too).
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+        monkeypatch: Patches the environment and working directory for the test.
+        mocker: pytest-mock's patching helper.
+    """
     monkeypatch.chdir(tmp_path)
     locked = tmp_path / "locked.py"
     locked.write_text('"""Locked."""\n', encoding="utf-8")
@@ -137,7 +158,17 @@ def test_unreadable_file_simulated(
 
     mocker.patch("pathlib.Path.read_bytes", read_bytes)
     result = RUNNER.invoke(
-        app, ["check", "--format", "concise", "--jobs", "1", str(tmp_path)]
+        app,
+        [
+            "check",
+            "--format",
+            "concise",
+            "--jobs",
+            "1",
+            "--select",
+            "SP0",
+            str(tmp_path),
+        ],
     )
     assert result.exit_code == 1
     assert (

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.integration
 
-FINDING_KEYS = [
+FINDING_KEYS = (
     "code",
     "name",
     "message",
@@ -30,7 +30,7 @@ FINDING_KEYS = [
     "severity",
     "fixable",
     "source",
-]
+)
 
 
 def test_json_document_on_fixture_folder(
@@ -40,6 +40,10 @@ def test_json_document_on_fixture_folder(
 
     Without a pyproject.toml the folder given is the root, so paths are relative
     to it.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+        monkeypatch: Patches the environment and working directory for the test.
     """
     fixtures = tmp_path / "fixtures"
     shutil.copytree(RULE_FIXTURES / "sp1_placeholders", fixtures / "placeholders")
@@ -64,7 +68,7 @@ def test_json_document_on_fixture_folder(
     keys = [(f["path"], f["line"], f["column"], f["code"]) for f in findings]
     assert keys == sorted(keys)
     for finding in findings:
-        assert list(finding) == FINDING_KEYS
+        assert tuple(finding) == FINDING_KEYS
         assert finding["code"].startswith("SP")
         assert finding["path"].startswith(("placeholders/", "typing/"))
         assert "\\" not in finding["path"]

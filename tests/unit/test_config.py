@@ -31,7 +31,12 @@ def _pyproject(tmp_path: Path, body: str) -> Path:
 def test_precedence_file_env_cli(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """pyproject < environment < command line."""
+    """pyproject < environment < command line.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+        monkeypatch: Patches the environment and working directory for the test.
+    """
     monkeypatch.chdir(tmp_path)
     path = _pyproject(tmp_path, 'select = ["SP1"]\nignore = ["SP101"]\nmax-methods = 5')
     assert load_settings(path, {}).select == ("SP1",)
@@ -43,7 +48,12 @@ def test_precedence_file_env_cli(
 
 
 def test_dotenv_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A .env file in the working directory counts like the environment."""
+    """A .env file in the working directory counts like the environment.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+        monkeypatch: Patches the environment and working directory for the test.
+    """
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".env").write_text("STRICTPY_MAX_MODULE_LINES=42\n", encoding="utf-8")
     assert (Settings().max_module_lines, Settings().max_methods) == (42, 20)
@@ -60,12 +70,23 @@ def test_dotenv_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 def test_bad_configuration(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str, message: str
 ) -> None:
-    """Bad keys, values and TOML are configuration errors naming the culprit."""
+    """Bad keys, values and TOML are configuration errors naming the culprit.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+        monkeypatch: Patches the environment and working directory for the test.
+        body: The ``[tool.strictpy]`` table's content.
+        message: What the error must say.
+    """
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ConfigurationError, match=message):
         load_settings(_pyproject(tmp_path, body), {})
 
 
 def test_missing_pyproject_is_empty(tmp_path: Path) -> None:
-    """No pyproject.toml means defaults."""
+    """No pyproject.toml means defaults.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
     assert read_tool_table(tmp_path / "pyproject.toml") == {}

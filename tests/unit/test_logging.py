@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from strictpy.config import Settings
 from strictpy.logging import JsonFormatter, configure_logging
+from strictpy.services import audit
 
 if TYPE_CHECKING:
     import pytest
@@ -32,9 +33,13 @@ def test_formatter_masks_secrets() -> None:
 def test_configure_logging_writes_json_to_stderr(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """The strictpy logger writes JSON lines to stderr at the configured level."""
+    """The strictpy logger writes JSON lines to stderr at the configured level.
+
+    Args:
+        capsys: Captures what the test writes to stdout and stderr.
+    """
     configure_logging(Settings(log_level="INFO"))
-    logging.getLogger("strictpy.test").info("hello")
+    audit.logger.info("hello")
     captured = capsys.readouterr()
     assert captured.out == ""
     assert json.loads(captured.err.strip().splitlines()[-1])["message"] == "hello"

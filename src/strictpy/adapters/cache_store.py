@@ -23,6 +23,7 @@ from strictpy.domain import facts as facts_module
 from strictpy.domain.codes import Severity
 from strictpy.domain.findings import Finding, Span
 from strictpy.domain.results import FileResult
+from strictpy.exceptions import ValidationError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -50,7 +51,7 @@ DECODABLE: MappingProxyType[str, type[Any]] = MappingProxyType(
 )
 
 
-class CacheCorruptError(ValueError):
+class CacheCorruptError(ValidationError):
     """Raised internally when a cache file does not decode as expected."""
 
 
@@ -160,7 +161,9 @@ def load_cache(root: Path, key: str) -> CacheContents | None:
                 return None
             files[name] = (digest, result)
         project = _decode(document.get("project_findings", []))
-        if not isinstance(project, tuple) or not all(isinstance(f, Finding) for f in project):
+        if not isinstance(project, tuple) or not all(
+            isinstance(f, Finding) for f in project
+        ):
             return None
         return CacheContents(
             key=key,
@@ -169,7 +172,15 @@ def load_cache(root: Path, key: str) -> CacheContents | None:
             project_findings=project,
             report_key=str(document.get("report_key", "")),
         )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+    except (
+        CacheCorruptError,
+        OSError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        RecursionError,
+    ):
         return None
 
 

@@ -8,6 +8,7 @@ files are always checked.
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,8 @@ import pathspec
 from strictpy.exceptions import NotFoundError
 
 __all__ = ["Discovery", "discover_python_files", "find_project_root", "relative_posix"]
+
+logger = logging.getLogger(__name__)
 
 PYTHON_SUFFIXES = (".py", ".pyi")
 
@@ -173,7 +176,8 @@ def _walk(
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
             is_file = entry.is_file()
-        except OSError:
+        except OSError as error:
+            logger.debug("skipping %s: %s", entry_rel, error.strerror)
             continue
         if stack.ignored(entry_rel, is_dir=is_dir):
             continue

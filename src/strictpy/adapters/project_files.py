@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = ["PROJECT_FILES", "read_bytes", "read_project_texts"]
+
+logger = logging.getLogger(__name__)
 
 PROJECT_FILES = (
     "pyproject.toml",
@@ -62,6 +65,7 @@ def read_project_texts(root: Path) -> dict[str, str]:
             continue
         try:
             texts[name] = path.read_bytes().decode("utf-8", errors="replace")
-        except OSError:
+        except OSError as error:
+            logger.debug("skipping %s: %s", name, error.strerror)
             continue
     return texts

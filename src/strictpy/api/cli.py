@@ -29,6 +29,14 @@ from strictpy.exceptions import AppError
 from strictpy.logging import configure_logging
 from strictpy.services.audit import AuditRequest, run_audit
 from strictpy.services.rule_docs import all_rule_docs, rule_doc
+from strictpy.services.scaffold import create_project
+from strictpy.services.scaffold_options import (
+    Cache,
+    CliFramework,
+    Database,
+    HttpFramework,
+    ScaffoldOptions,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -63,6 +71,17 @@ def _fail(message: str) -> typer.Exit:
         f"strictpy: error: {message}", markup=False
     )
     return typer.Exit(EXIT_ERROR)
+
+
+def _warn(notices: tuple[str, ...]) -> None:
+    """Write each notice as one warning line on stderr.
+
+    Args:
+        notices: The audit's notices.
+    """
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    for notice in notices:
+        console.print(f"strictpy: warning: {notice}", markup=False)
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -162,6 +181,9 @@ def check(  # noqa: PLR0913 - each parameter is one documented option
     quiet: Annotated[
         bool, typer.Option(help="Print nothing; use the exit code.")
     ] = False,
+    no_ruff: Annotated[
+        bool, typer.Option("--no-ruff", help="Do not run Ruff (SP812, SP813).")
+    ] = False,
 ) -> None:
     """Check files and folders against the strict-mode ruleset.
 
@@ -176,6 +198,7 @@ def check(  # noqa: PLR0913 - each parameter is one documented option
         statistics: Print counts per code instead of the findings.
         jobs: How many worker processes to use.
         quiet: Print nothing.
+        no_ruff: Leave Ruff's diagnostics out.
 
     Raises:
         Exit: Always, with the documented exit code.
@@ -184,6 +207,7 @@ def check(  # noqa: PLR0913 - each parameter is one documented option
         "select": _codes(select),
         "ignore": _codes(ignore),
         "extend_select": _codes(extend_select),
+        "ruff": False if no_ruff else None,
     }
     try:
         configure_logging(Settings())
@@ -191,6 +215,7 @@ def check(  # noqa: PLR0913 - each parameter is one documented option
             AuditRequest(tuple(paths or ()), overrides, jobs), Path.cwd()
         )
         if not quiet:
+            _warn(report.notices)
             with _open_console(output_file) as console:
                 if statistics and output_format is not OutputFormat.JSON:
                     render_statistics(report, console)
@@ -238,6 +263,56 @@ def rule_command(
     except AppError as error:
         raise _fail(str(error)) from None
     render_rule(doc, Console(highlight=False, soft_wrap=True))
+
+
+@app.command("new")
+def new_command(  # noqa: PLR0913 - each parameter is one documented option
+    name: Annotated[str, typer.Argument(help="The package name, e.g. my_app.")],
+    *,
+    folder: Annotated[
+        Path | None,
+        typer.Option("--dir", help="The project folder (default: ./NAME)."),
+    ] = None,
+    http: Annotated[
+        HttpFramework | None, typer.Option(help="Add an HTTP service.")
+    ] = None,
+    cli: Annotated[
+        CliFramework | None, typer.Option(help="Use a command-line framework.")
+    ] = None,
+    db: Annotated[Database | None, typer.Option(help="Add a SQL database.")] = None,
+    cache: Annotated[Cache | None, typer.Option(help="Add a cache.")] = None,
+    lock: Annotated[
+        bool, typer.Option(help="Run 'uv lock' in the new project.")
+    ] = True,
+) -> None:
+    """Scaffold a project that passes strictpy check with zero findings.
+
+    Args:
+        name: The import package (a lowercase Python identifier).
+        folder: Where to create the project (it must be empty or missing).
+        http: The HTTP framework, if the project serves HTTP.
+        cli: The command-line framework (argparse by default).
+        db: The SQL database, if any.
+        cache: The cache, if any.
+        lock: Whether to run ``uv lock`` in the new project.
+
+    Raises:
+        Exit: With status 2 for an invalid name or a non-empty folder.
+    """
+    options = ScaffoldOptions(
+        http=HttpFramework(http) if http else None,
+        cli=CliFramework(cli) if cli else None,
+        db=Database(db) if db else None,
+        cache=Cache(cache) if cache else None,
+    )
+    try:
+        outcome = create_project(name, folder or Path(name), options, lock=lock)
+    except AppError as error:
+        raise _fail(str(error)) from None
+    _warn(outcome.notices)
+    Console(highlight=False, soft_wrap=True).print(
+        f"Created {outcome.folder} ({len(outcome.files)} files).", markup=False
+    )
 
 
 def _excepthook(

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["CallFact", "ClassFact", "FileFacts", "ImportFact"]
+__all__ = [
+    "CallFact",
+    "ClassFact",
+    "FieldFact",
+    "FileFacts",
+    "ImportFact",
+    "RouteFact",
+    "RouterFact",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +35,25 @@ class ImportFact:
 
 
 @dataclass(frozen=True, slots=True)
+class FieldFact:
+    """An annotated field of a settings or model class body.
+
+    Attributes:
+        name: The field name.
+        has_default: Whether the field has a default (value, ``Field(default)``
+            or ``default_factory``).
+        aliases: Literal names from ``alias=``/``validation_alias=`` (including
+            the choices of ``AliasChoices``).
+        annotation: The annotation's source text.
+    """
+
+    name: str
+    has_default: bool
+    aliases: tuple[str, ...] = ()
+    annotation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ClassFact:
     """A class definition with its bases.
 
@@ -36,6 +63,9 @@ class ClassFact:
         line: The ``class`` line, when the collector asked for it.
         top_level: Whether the class is defined at module level.
         keywords: Keyword arguments of the class statement, by name, as source text.
+        fields: Annotated class-body fields, for settings and model classes
+            (classes of ``config.py`` and subclasses of pydantic's classes).
+        config: ``model_config`` entries of such classes, by key, as source text.
     """
 
     name: str
@@ -43,6 +73,8 @@ class ClassFact:
     line: int | None = None
     top_level: bool = True
     keywords: tuple[tuple[str, str], ...] = ()
+    fields: tuple[FieldFact, ...] = ()
+    config: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +96,46 @@ class CallFact:
 
 
 @dataclass(frozen=True, slots=True)
+class RouteFact:
+    """A route registered on an application or router object.
+
+    Attributes:
+        owner: The object the route is registered on, module-qualified
+            (``app.main.app``) or as the import resolved it.
+        path: The literal path, or None when it is not a string literal.
+        methods: Upper-case HTTP methods named; empty for the framework default
+            (GET for ``route``/``api_route``/``add_url_rule``).
+        line: The decorator's or call's first line.
+    """
+
+    owner: str
+    path: str | None
+    methods: tuple[str, ...]
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class RouterFact:
+    """An application or router created, or a router included in another.
+
+    Attributes:
+        kind: ``app`` (``FastAPI()``/``Flask()``), ``router``
+            (``APIRouter()``/``Blueprint()``) or ``include``
+            (``include_router``/``register_blueprint``).
+        owner: The created object (assignment target), or the including object.
+        prefix: The literal ``prefix``/``url_prefix``; empty when absent.
+        child: The included router, for ``include``.
+        line: The call's first line.
+    """
+
+    kind: str
+    owner: str
+    prefix: str = ""
+    child: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class FileFacts:
     """Everything project rules need from one Python file.
 
@@ -76,6 +148,16 @@ class FileFacts:
         decorators: Decorator calls (qualified callee, first string argument,
             keyword text) with their line, for route detection.
         line_count: The file's number of lines.
+        main_calls: Callees called in the module's ``if __name__ ==
+            "__main__":`` block; None when the file has no such block.
+        routes: HTTP routes registered by decorators or ``add_*`` calls.
+        routers: Applications and routers created, and router inclusions.
+        json_formatters: Classes of the file that subclass a ``Formatter`` and
+            emit JSON (call ``json.dumps`` or similar).
+        dotted_strings: String literals of ``<pkg>/logging.py`` that look like
+            dotted references (``pythonjsonlogger.json.JsonFormatter``).
+        url_drivers: Drivers named in database URL literals
+            (``asyncpg`` in ``postgresql+asyncpg://``).
     """
 
     path: str
@@ -85,3 +167,9 @@ class FileFacts:
     top_level_names: tuple[str, ...] = ()
     decorators: tuple[CallFact, ...] = ()
     line_count: int = 0
+    main_calls: tuple[str, ...] | None = None
+    routes: tuple[RouteFact, ...] = ()
+    routers: tuple[RouterFact, ...] = ()
+    json_formatters: tuple[str, ...] = ()
+    dotted_strings: tuple[str, ...] = ()
+    url_drivers: tuple[str, ...] = ()

@@ -18,7 +18,7 @@ from strictpy.domain.codes import CODE_PATTERN, Scope, Severity, family_of
 from strictpy.exceptions import RuleDefinitionError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     import libcst as cst
 
@@ -191,10 +191,13 @@ class FileRule(Rule, Visitor):
 
     Attributes:
         NEEDS_NAMES: Whether the rule reads ``ctx.names`` (import resolution).
+        ANALYSES: Shared analyses the rule reads through ``ctx.analysis(kind)``;
+            the engine creates each once per file and walks it before the rules.
     """
 
     SCOPE: ClassVar[Scope] = Scope.FILE
     NEEDS_NAMES: ClassVar[bool] = False
+    ANALYSES: ClassVar[tuple[Callable[[FileContext], Visitor], ...]] = ()
 
     def __init__(self, ctx: FileContext) -> None:
         """Bind the rule to the file being checked.

@@ -23,9 +23,14 @@ from strictpy.domain.analysis.file_info import RuleOptions
 from strictpy.domain.findings import sort_key
 from strictpy.domain.project import ProjectContext, detect_package
 from strictpy.domain.registry import CODES, FILE_RULES, PROJECT_RULES
+from strictpy.domain.rules.sp9_containers.container_parse_errors import (
+    container_parse_errors,
+)
 from strictpy.domain.selection import Selection
 from strictpy.exceptions import NotFoundError
+from strictpy.services.declared_dependencies import declared_modules
 from strictpy.services.file_pass import FilePlan, FileResult, check_file, engine_finding
+from strictpy.services.ruff_pass import ruff_findings
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -68,12 +73,14 @@ class AuditReport:
         files_checked: How many Python files were checked.
         excerpts: Source lines around findings, by path, for code frames.
         fixed: How many findings ``--fix`` repaired.
+        notices: One-line warnings for the user (Ruff could not run...).
     """
 
     findings: tuple[Finding, ...]
     files_checked: int
     excerpts: MappingProxyType[str, tuple[tuple[int, str], ...]]
     fixed: int = 0
+    notices: tuple[str, ...] = ()
 
 
 def _check_chunk(chunk: list[tuple[str, str]], plan: FilePlan) -> list[FileResult]:
@@ -193,10 +200,22 @@ def _audit_root(
     package = detect_package(discovery.existing, _project_name(texts), settings.package)
     project_rules = [rule for rule in PROJECT_RULES if rule.CODE in selection.enabled]
     run_project = discovery.whole_project and bool(project_rules)
+    check_inputs = discovery.whole_project and "SP000" in selection.enabled
     plan = FilePlan(
         rules=tuple(rule for rule in FILE_RULES if rule.CODE in selection.enabled),
         selection=selection,
-        options=RuleOptions(package, settings.max_methods, settings.max_module_lines),
+        options=RuleOptions(
+            package,
+            settings.max_methods,
+            settings.max_module_lines,
+            declared_modules=(
+                declared_modules(
+                    root, texts.get("pyproject.toml"), discovery.existing, package
+                )
+                if "SP809" in selection.enabled
+                else None
+            ),
+        ),
         collect_facts=run_project,
     )
     files = [(str(path), relative_posix(path, root)) for path in discovery.files]
@@ -204,7 +223,11 @@ def _audit_root(
     results = _check_files(files, plan, jobs)
     findings = [finding for result in results for finding in result.findings]
     excerpts = {result.path: result.excerpt for result in results if result.excerpt}
-    if run_project:
+    ruff_found, notice = ruff_findings(
+        root, discovery.files, settings, selection, texts
+    )
+    findings.extend(ruff_found)
+    if run_project or check_inputs:
         facts: dict[str, FileFacts] = {
             result.path: result.facts for result in results if result.facts is not None
         }
@@ -216,6 +239,12 @@ def _audit_root(
             existing=discovery.existing,
             tracked=tracked_files(root),
         )
+        if check_inputs:
+            findings.extend(
+                finding
+                for finding in container_parse_errors(context)
+                if finding.code in selection.enabled_for(finding.path)
+            )
         for rule in project_rules:
             findings.extend(
                 finding
@@ -224,7 +253,10 @@ def _audit_root(
             )
     logger.info("checked %d files under one root", len(files))
     return AuditReport(
-        tuple(sorted(findings, key=sort_key)), len(files), MappingProxyType(excerpts)
+        tuple(sorted(findings, key=sort_key)),
+        len(files),
+        MappingProxyType(excerpts),
+        notices=(notice,) if notice else (),
     )
 
 
@@ -256,8 +288,12 @@ def run_audit(request: AuditRequest, cwd: Path) -> AuditReport:
     excerpts = {
         path: lines for report in reports for path, lines in report.excerpts.items()
     }
+    notices = tuple(
+        dict.fromkeys(notice for report in reports for notice in report.notices)
+    )
     return AuditReport(
         findings,
         sum(report.files_checked for report in reports),
         MappingProxyType(excerpts),
+        notices=notices,
     )

@@ -167,12 +167,11 @@ def _comments(ctx: FileContext) -> tuple[CommentToken, ...]:
             nodes.append(node)
         pending.extend(node.children)
     positions = compute_positions(ctx.module, nodes)
-    return tuple(
-        sorted(
-            CommentToken(node.value, position.start.line, position.start.column + 1)
-            for node, position in positions.items()
-        )
-    )
+    found_in_tree = [
+        CommentToken(node.value, position.start.line, position.start.column + 1)
+        for node, position in positions.items()
+    ]
+    return tuple(sorted(found_in_tree, key=lambda token: (token.line, token.column)))
 
 
 def _excerpt(

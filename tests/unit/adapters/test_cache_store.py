@@ -52,7 +52,11 @@ CONTENTS = CacheContents(
 
 
 def test_round_trip(tmp_path: Path) -> None:
-    """What is saved loads back equal, with markers for tools and git."""
+    """What is saved loads back equal, with markers for tools and git.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
     save_cache(tmp_path, CONTENTS)
     loaded = load_cache(tmp_path, "k1")
     assert loaded is not None
@@ -64,13 +68,21 @@ def test_round_trip(tmp_path: Path) -> None:
 
 
 def test_other_configuration_is_a_miss(tmp_path: Path) -> None:
-    """A cache made with another configuration is not used."""
+    """A cache made with another configuration is not used.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
     save_cache(tmp_path, CONTENTS)
     assert load_cache(tmp_path, "k2") is None
 
 
 def test_truncated_or_hostile_cache_is_ignored(tmp_path: Path) -> None:
-    """Truncated JSON, unknown classes and wrong shapes are treated as no cache."""
+    """Truncated JSON, unknown classes and wrong shapes are treated as no cache.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
     save_cache(tmp_path, CONTENTS)
     cache_file = next((tmp_path / CACHE_DIR).glob("results-*.json"))
     text = cache_file.read_text(encoding="utf-8")
@@ -87,7 +99,11 @@ def test_truncated_or_hostile_cache_is_ignored(tmp_path: Path) -> None:
 
 
 def test_unwritable_cache_is_ignored(tmp_path: Path) -> None:
-    """A cache that cannot be written does not fail the run."""
+    """A cache that cannot be written does not fail the run.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
     (tmp_path / CACHE_DIR).write_text(
         "a file where the folder should be", encoding="utf-8"
     )

@@ -46,7 +46,11 @@ def _found(root: Path, patterns: list[str] | None = None) -> list[str]:
 
 
 def test_gitignore_nested_and_negated(tmp_path: Path) -> None:
-    """Root and nested .gitignore files apply, with negation."""
+    """Root and nested .gitignore files apply, with negation.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
     _tree(
         tmp_path,
         {
@@ -69,7 +73,11 @@ def test_gitignore_nested_and_negated(tmp_path: Path) -> None:
 
 
 def test_ruleset_excludes_and_extend_exclude(tmp_path: Path) -> None:
-    """Ruff's exclude folders and extra patterns are pruned."""
+    """Ruff's exclude folders and extra patterns are pruned.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
     _tree(
         tmp_path,
         {".venv/x.py": "", "build/y.py": "", "tests/fixtures/z.py": "", "ok.py": ""},
@@ -78,7 +86,11 @@ def test_ruleset_excludes_and_extend_exclude(tmp_path: Path) -> None:
 
 
 def test_explicit_file_is_checked_even_if_excluded(tmp_path: Path) -> None:
-    """A file named on the command line is always checked."""
+    """A file named on the command line is always checked.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
     _tree(tmp_path, {".gitignore": "ignored.py\n", "ignored.py": ""})
     discovery = discover_python_files(tmp_path, [tmp_path / "ignored.py"], [])
     assert [path.name for path in discovery.files] == ["ignored.py"]
@@ -86,27 +98,43 @@ def test_explicit_file_is_checked_even_if_excluded(tmp_path: Path) -> None:
 
 
 def test_symlink_loop_is_not_followed(tmp_path: Path) -> None:
-    """Directory links are not followed, so a loop ends."""
+    """Directory links are not followed, so a loop ends.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
     _tree(tmp_path, {"pkg/a.py": ""})
     (tmp_path / "pkg" / "loop").symlink_to(tmp_path, target_is_directory=True)
     assert _found(tmp_path) == ["pkg/a.py"]
 
 
 def test_sub_folder_request_honours_parent_gitignore(tmp_path: Path) -> None:
-    """Requesting a sub-folder still applies the root's .gitignore."""
+    """Requesting a sub-folder still applies the root's .gitignore.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
     _tree(tmp_path, {".gitignore": "skip.py\n", "sub/skip.py": "", "sub/keep.py": ""})
     discovery = discover_python_files(tmp_path, [tmp_path / "sub"], [])
     assert [path.name for path in discovery.files] == ["keep.py"]
 
 
 def test_missing_path_is_not_found(tmp_path: Path) -> None:
-    """A requested path that does not exist is an error."""
+    """A requested path that does not exist is an error.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
     with pytest.raises(NotFoundError):
         discover_python_files(tmp_path, [tmp_path / "nope"], [])
 
 
 def test_find_project_root(tmp_path: Path) -> None:
-    """The nearest pyproject.toml marks the root."""
+    """The nearest pyproject.toml marks the root.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
     _tree(tmp_path, {"pyproject.toml": "", "src/app/x.py": ""})
     assert find_project_root(tmp_path / "src" / "app" / "x.py") == tmp_path
     assert relative_posix(tmp_path, tmp_path) == ""

@@ -20,7 +20,11 @@ GIT = shutil.which("git")
 
 @pytest.mark.skipif(GIT is None, reason="git is not installed")
 def test_tracked_files_relative_to_a_sub_root(tmp_path: Path) -> None:
-    """Tracked paths are relative to the project root inside the work tree."""
+    """Tracked paths are relative to the project root inside the work tree.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
     assert GIT is not None
     project = tmp_path / "project"
     project.mkdir()
@@ -32,11 +36,20 @@ def test_tracked_files_relative_to_a_sub_root(tmp_path: Path) -> None:
 
 
 def test_not_a_work_tree(tmp_path: Path) -> None:
-    """Outside a work tree the answer is None."""
+    """Outside a work tree the answer is None.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
     assert tracked_files(tmp_path) is None
 
 
 def test_git_missing(tmp_path: Path, mocker: MockerFixture) -> None:
-    """Without git the answer is None."""
+    """Without git the answer is None.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+        mocker: pytest-mock's patching helper.
+    """
     mocker.patch("strictpy.adapters.git_client.shutil.which", return_value=None)
     assert tracked_files(tmp_path) is None

@@ -11,7 +11,11 @@ if TYPE_CHECKING:
 
 
 def test_read_bytes_reasons(tmp_path: Path) -> None:
-    """Unreadable paths give a short reason instead of raising."""
+    """Unreadable paths give a short reason instead of raising.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
     (tmp_path / "ok.py").write_bytes(b"x = 1\n")
     assert read_bytes(tmp_path / "ok.py") == b"x = 1\n"
     assert (
@@ -22,7 +26,11 @@ def test_read_bytes_reasons(tmp_path: Path) -> None:
 
 
 def test_read_project_texts(tmp_path: Path) -> None:
-    """Only existing project-level files are read, undecodable bytes replaced."""
+    """Only existing project-level files are read, undecodable bytes replaced.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
     (tmp_path / "Dockerfile").write_bytes(b"FROM x\n\xff\n")
     texts = read_project_texts(tmp_path)
     assert list(texts) == ["Dockerfile"]

@@ -72,7 +72,11 @@ def test_exit_zero_statistics_and_quiet() -> None:
 
 
 def test_output_file_and_json(project: Path) -> None:
-    """--output-file receives the JSON document."""
+    """--output-file receives the JSON document.
+
+    Args:
+        project: A small project folder, the working directory.
+    """
     target = project / "report.json"
     result = RUNNER.invoke(
         app, ["check", "--format", "json", "--output-file", str(target)]
@@ -103,7 +107,12 @@ def test_rich_output_has_frames_and_summary() -> None:
     ],
 )
 def test_errors_are_one_line_exit_two(arguments: list[str], message: str) -> None:
-    """Usage errors exit 2 with one line on stderr and no traceback."""
+    """Usage errors exit 2 with one line on stderr and no traceback.
+
+    Args:
+        arguments: The command line.
+        message: What the error line must say.
+    """
     result = RUNNER.invoke(app, arguments)
     assert result.exit_code == EXIT_ERROR
     assert message in result.stderr
@@ -111,7 +120,12 @@ def test_errors_are_one_line_exit_two(arguments: list[str], message: str) -> Non
 
 
 def test_clean_tree_exits_zero(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No findings exit 0 with a success line."""
+    """No findings exit 0 with a success line.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+        monkeypatch: Patches the environment and working directory for the test.
+    """
     (tmp_path / "ok.py").write_text('"""Ok."""\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = RUNNER.invoke(app, ["check", "--select", "SP1"])
@@ -133,7 +147,11 @@ def test_rules_and_rule_commands() -> None:
 
 
 def test_python_dash_m_matches_console_script(project: Path) -> None:
-    """python -m strictpy behaves like strictpy, and a crash is one line, exit 2."""
+    """python -m strictpy behaves like strictpy, and a crash is one line, exit 2.
+
+    Args:
+        project: A small project folder with one finding.
+    """
     completed = subprocess.run(
         [sys.executable, "-m", "strictpy", "check", "--format", "concise"],
         cwd=project,
@@ -146,7 +164,11 @@ def test_python_dash_m_matches_console_script(project: Path) -> None:
 
 
 def test_internal_error_is_one_line(project: Path) -> None:
-    """An unexpected exception becomes one stderr line and exit 2."""
+    """An unexpected exception becomes one stderr line and exit 2.
+
+    Args:
+        project: A small project folder, the working directory.
+    """
     code = (
         "import sys; from strictpy.api import cli; "
         "cli.run_audit = lambda *a, **k: 1 / 0; "

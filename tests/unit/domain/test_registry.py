@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from types import MappingProxyType
 
 import pytest
 
@@ -16,18 +17,22 @@ from tests.conftest import FIXTURES, fixture_files
 CATALOG_ROW = re.compile(
     r"^\| (?P<code>SP\d{3}) \| (?P<name>[a-z0-9-]+) \| (?P<scope>file|project) \|"
 )
-CATALOG = {
-    match["code"]: match
-    for line in (FIXTURES / "spec" / "rules.md")
-    .read_text(encoding="utf-8")
-    .splitlines()
-    if (match := CATALOG_ROW.match(line))
-}
-ENGINE_NAMES = {
-    "SP000": "parse-error",
-    "SP001": "bad-suppression",
-    "SP002": "unused-suppression",
-}
+CATALOG = MappingProxyType(
+    {
+        match["code"]: match
+        for line in (FIXTURES / "spec" / "rules.md")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if (match := CATALOG_ROW.match(line))
+    }
+)
+ENGINE_NAMES = MappingProxyType(
+    {
+        "SP000": "parse-error",
+        "SP001": "bad-suppression",
+        "SP002": "unused-suppression",
+    }
+)
 
 
 def _pascal(slug: str) -> str:
@@ -50,7 +55,11 @@ def test_codes_are_unique_and_ordered() -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.CODE)
 def test_rule_matches_catalog(rule: type[Rule]) -> None:
-    """Code, name and scope are copied from the catalog; the spellings agree."""
+    """Code, name and scope are copied from the catalog; the spellings agree.
+
+    Args:
+        rule: A registered rule.
+    """
     if rule.CODE in ENGINE_NAMES:
         assert ENGINE_NAMES[rule.CODE] == rule.NAME
     else:
@@ -62,7 +71,11 @@ def test_rule_matches_catalog(rule: type[Rule]) -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.CODE)
 def test_rule_has_fixture_with_expectations(rule: type[Rule]) -> None:
-    """File rules have a fixture with at least one expect and one ok line."""
+    """File rules have a fixture with at least one expect and one ok line.
+
+    Args:
+        rule: A registered rule.
+    """
     if rule.SCOPE != "file" or rule.CODE == "SP000":
         return
     texts = [path.read_text(encoding="utf-8") for path in fixture_files(rule.CODE)]

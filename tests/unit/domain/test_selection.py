@@ -64,7 +64,11 @@ def test_is_selected_by_prefix() -> None:
 
 @pytest.mark.parametrize("entry", ["SP9", "XYZ", "SP1011"])
 def test_unknown_codes_are_configuration_errors(entry: str) -> None:
-    """An entry naming no rule is refused with the key in the message."""
+    """An entry naming no rule is refused with the key in the message.
+
+    Args:
+        entry: An entry naming no rule.
+    """
     with pytest.raises(
         ConfigurationError, match=f"unknown rule code '{entry}' in 'ignore'"
     ):

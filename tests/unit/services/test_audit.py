@@ -32,7 +32,12 @@ def _project(root: Path, files: dict[str, str]) -> None:
 def test_findings_are_sorted_and_relative(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Paths are relative to the project root; findings are sorted."""
+    """Paths are relative to the project root; findings are sorted.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+        monkeypatch: Patches the environment and working directory for the test.
+    """
     monkeypatch.chdir(tmp_path)
     _project(
         tmp_path,
@@ -53,7 +58,12 @@ def test_findings_are_sorted_and_relative(
 def test_parallel_and_serial_runs_agree(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Worker processes give exactly the in-process result."""
+    """Worker processes give exactly the in-process result.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+        monkeypatch: Patches the environment and working directory for the test.
+    """
     monkeypatch.chdir(tmp_path)
     files = {f"pkg/m{index}.py": DIRTY if index % 3 else CLEAN for index in range(80)}
     _project(
@@ -69,7 +79,12 @@ def test_parallel_and_serial_runs_agree(
 def test_unknown_code_and_missing_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Configuration and path errors surface as application errors."""
+    """Configuration and path errors surface as application errors.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+        monkeypatch: Patches the environment and working directory for the test.
+    """
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ConfigurationError, match="SP998"):
         run_audit(AuditRequest((".",), {"select": ("SP998",)}), tmp_path)

@@ -62,7 +62,11 @@ def test_empty_file_is_clean() -> None:
 def test_comment_rules_fall_back_to_tree_when_tokenize_fails(
     mocker: MockerFixture,
 ) -> None:
-    """Comments are still read, with positions, when tokenize cannot read the text."""
+    """Comments are still read, with positions, when tokenize cannot read the text.
+
+    Args:
+        mocker: pytest-mock's patching helper.
+    """
     mocker.patch("strictpy.services.file_pass.read_comments", return_value=None)
     source = '"""Doc."""\n\nx = 1  # TO' + "DO: later\n"
     findings = run_source(source, select=["SP101"])

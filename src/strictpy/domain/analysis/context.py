@@ -9,11 +9,14 @@ from strictpy.domain.analysis.positions import compute_positions
 from strictpy.domain.findings import Finding, Span
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import libcst as cst
     from libcst import CodeRange
 
     from strictpy.domain.analysis.file_info import FileInfo, RuleOptions
     from strictpy.domain.analysis.names import NameResolver
+    from strictpy.domain.analysis.walker import Visitor
     from strictpy.domain.rule import FileRule
 
 __all__ = ["FileContext"]
@@ -29,6 +32,8 @@ class FileContext:
         text: The decoded source.
         ancestors: The ancestors of the node being visited, outermost first.
         names: Import-aware name resolution, when some rule needs it.
+        analyses: Shared analyses by kind, created once per file for the rules
+            that declare them (``FileRule.ANALYSES``).
     """
 
     def __init__(
@@ -48,6 +53,7 @@ class FileContext:
         self.text = text
         self.ancestors: list[cst.CSTNode] = []
         self.names: NameResolver | None = None
+        self.analyses: dict[object, Visitor] = {}
         self._pending: list[
             tuple[type[FileRule], cst.CSTNode | CommentToken, int, dict[str, object]]
         ] = []
@@ -101,6 +107,40 @@ class FileContext:
         """
         return bool(self._pending)
 
+    def start_analyses(self, rules: Iterable[type[FileRule]]) -> list[Visitor]:
+        """Create, once each, the shared analyses that the rules declare.
+
+        Args:
+            rules: The file's selected rules.
+
+        Returns:
+            The new analyses, to ride the walk ahead of the rules.
+        """
+        started: list[Visitor] = []
+        for rule in rules:
+            for factory in rule.ANALYSES:
+                if factory not in self.analyses:
+                    self.analyses[factory] = factory(self)
+                    started.append(self.analyses[factory])
+        return started
+
+    def analysis[T: Visitor](self, kind: type[T]) -> T:
+        """Return the shared analysis of a kind, started for this file.
+
+        Args:
+            kind: The analysis class a rule declared in ``ANALYSES``.
+
+        Raises:
+            KeyError: If no selected rule declared the analysis.
+
+        Returns:
+            The file's instance of the analysis.
+        """
+        found = self.analyses.get(kind)
+        if not isinstance(found, kind):
+            raise KeyError(kind.__name__)
+        return found
+
     def request_position(self, node: cst.CSTNode) -> None:
         """Ask for a node's position to be available after the walk.
 
@@ -123,11 +163,14 @@ class FileContext:
 
     def resolve_positions(self) -> None:
         """Compute positions once, only if some node needs one."""
-        needs_tree = self._wanted or any(
-            not isinstance(node, CommentToken) for _, node, _, _ in self._pending
-        )
-        if needs_tree:
-            self._positions = compute_positions(self.module)
+        targets = [
+            node
+            for _, node, _, _ in self._pending
+            if not isinstance(node, CommentToken)
+        ]
+        targets.extend(self._wanted)
+        if targets:
+            self._positions = compute_positions(self.module, targets)
 
     def _span(self, node: cst.CSTNode | CommentToken, line_delta: int) -> Span | None:
         """Return the 1-based span of a reported node.

@@ -18,11 +18,15 @@ class RuleOptions:
         package: The project's import package, when known.
         max_methods: SP709's limit of methods per class.
         max_module_lines: SP709's limit of lines per module.
+        declared_modules: Top-level modules the project may import beyond the
+            standard library (its declared dependencies' modules and its own
+            first-party packages), for SP809; None when unknown.
     """
 
     package: str | None = None
     max_methods: int = 20
     max_module_lines: int = 600
+    declared_modules: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,9 @@ typing as t``) and must not mistake a local that shadows an import for the impor
 libcst's ``QualifiedNameProvider`` needs its full metadata pipeline (a scope pass
 over every node, several times the parse); this tracker keeps a stack of scopes
 filled in source order as the walk goes, which is exact for the usual code and
-cheap. Known limit: a name bound later in a function than its use is treated as
-unbound at that use.
+cheap. It follows function, class, lambda and comprehension scopes, ``global``
+and ``nonlocal``, and ``match`` captures. Known limit: a name bound later in a
+scope than its use is treated as unbound at that use.
 """
 
 from __future__ import annotations
@@ -72,15 +73,37 @@ class NameResolver(Visitor):
         self._ancestors = ancestors
         self._scopes: list[dict[str, str]] = [{}]
         self._class_scope: list[bool] = [False]
+        # Per scope: names declared ``global`` (True) or ``nonlocal`` (False).
+        self._declared: list[dict[str, bool]] = [{}]
+        # Bumped whenever a binding or scope changes; keys the one-entry cache
+        # that lets every rule handling the same node share one resolution.
+        self._version = 0
+        self._cached: tuple[cst.CSTNode, int, str | None] | None = None
+
+    def _open_scope(self, *, is_class: bool = False) -> None:
+        """Open a function, class, lambda or comprehension scope.
+
+        Args:
+            is_class: Whether the scope is a class body.
+        """
+        self._version += 1
+        self._scopes.append({})
+        self._class_scope.append(is_class)
+        self._declared.append({})
 
     def _bind(self, name: str, qualified: str) -> None:
-        """Bind a name in the innermost scope.
+        """Bind a name in the innermost scope (or where ``global`` sends it).
 
         Args:
             name: The local name.
             qualified: What it means; the empty string for a local definition.
         """
-        self._scopes[-1][name] = qualified
+        self._version += 1
+        declared = self._declared[-1].get(name)
+        if declared is None:
+            self._scopes[-1][name] = qualified
+        elif declared:
+            self._scopes[0][name] = qualified
 
     def _bind_target(self, target: cst.BaseExpression) -> None:
         """Bind every plain name of an assignment target as a local.
@@ -147,7 +170,10 @@ class NameResolver(Visitor):
             local = name
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 local = alias.asname.name.value
-            self._bind(local, f"{module}.{name}" if module else name)
+            qualified = f"{module}.{name}" if module else name
+            if module.endswith("."):
+                qualified = module + name
+            self._bind(local, qualified)
 
     @visits(cst.FunctionDef, cst.ClassDef)
     def on_definition(self, node: cst.FunctionDef | cst.ClassDef) -> None:
@@ -157,8 +183,7 @@ class NameResolver(Visitor):
             node: The function or class.
         """
         self._bind(node.name.value, SHADOWED)
-        self._scopes.append({})
-        self._class_scope.append(isinstance(node, cst.ClassDef))
+        self._open_scope(is_class=isinstance(node, cst.ClassDef))
 
     @visits(cst.Lambda)
     def on_lambda(self, node: cst.Lambda) -> None:
@@ -168,19 +193,74 @@ class NameResolver(Visitor):
             node: The lambda.
         """
         del node
-        self._scopes.append({})
-        self._class_scope.append(False)
+        self._open_scope()
 
-    @leaves(cst.FunctionDef, cst.ClassDef, cst.Lambda)
+    @visits(cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+    def on_comprehension(
+        self, node: cst.ListComp | cst.SetComp | cst.DictComp | cst.GeneratorExp
+    ) -> None:
+        """Open a comprehension's scope and bind its loop targets up front.
+
+        The element is visited before the ``for`` clauses, yet it sees their
+        targets, so every target is bound as the scope opens.
+
+        Args:
+            node: The comprehension.
+        """
+        self._open_scope()
+        clause: cst.CompFor | None = node.for_in
+        while clause is not None:
+            self._bind_target(clause.target)
+            clause = clause.inner_for_in
+
+    @leaves(
+        cst.FunctionDef,
+        cst.ClassDef,
+        cst.Lambda,
+        cst.ListComp,
+        cst.SetComp,
+        cst.DictComp,
+        cst.GeneratorExp,
+    )
     def on_scope_end(self, node: cst.CSTNode) -> None:
         """Close the innermost scope.
 
         Args:
-            node: The function, class or lambda being left.
+            node: The function, class, lambda or comprehension being left.
         """
         del node
+        self._version += 1
         self._scopes.pop()
         self._class_scope.pop()
+        self._declared.pop()
+
+    @visits(cst.Global, cst.Nonlocal)
+    def on_declaration(self, node: cst.Global | cst.Nonlocal) -> None:
+        """Record ``global``/``nonlocal`` names: they do not bind locally.
+
+        Args:
+            node: The declaration.
+        """
+        if len(self._scopes) == 1:
+            return
+        self._version += 1
+        is_global = isinstance(node, cst.Global)
+        for item in node.names:
+            self._declared[-1][item.name.value] = is_global
+            self._scopes[-1].pop(item.name.value, None)
+
+    @visits(cst.MatchAs, cst.MatchStar, cst.MatchMapping)
+    def on_match_capture(
+        self, node: cst.MatchAs | cst.MatchStar | cst.MatchMapping
+    ) -> None:
+        """Bind the names a ``match`` pattern captures (``**rest`` included).
+
+        Args:
+            node: The capture pattern.
+        """
+        captured = node.rest if isinstance(node, cst.MatchMapping) else node.name
+        if isinstance(captured, cst.Name):
+            self._bind(captured.value, SHADOWED)
 
     @visits(cst.Param)
     def on_param(self, node: cst.Param) -> None:
@@ -200,15 +280,35 @@ class NameResolver(Visitor):
         """
         self._bind_target(node.target)
 
-    @visits(cst.AnnAssign, cst.AugAssign, cst.For, cst.NamedExpr)
+    @visits(
+        cst.AnnAssign,
+        cst.AugAssign,
+        cst.For,
+        cst.NamedExpr,
+        cst.ExceptHandler,
+        cst.ExceptStarHandler,
+    )
     def on_other_binding(
-        self, node: cst.AnnAssign | cst.AugAssign | cst.For | cst.NamedExpr
+        self,
+        node: cst.AnnAssign
+        | cst.AugAssign
+        | cst.For
+        | cst.NamedExpr
+        | cst.ExceptHandler
+        | cst.ExceptStarHandler,
     ) -> None:
         """Bind the target of annotated, augmented, loop and walrus assignments.
 
+        An ``except E as x`` clause is bound here too, before its body (libcst
+        lists the body before the name, so the ``as`` clause comes too late).
+
         Args:
-            node: The binding statement or expression.
+            node: The binding statement, expression or except clause.
         """
+        if isinstance(node, (cst.ExceptHandler, cst.ExceptStarHandler)):
+            if node.name is not None and isinstance(node.name.name, cst.Name):
+                self._bind_target(node.name.name)
+            return
         self._bind_target(node.target)
 
     @visits(cst.AsName)
@@ -234,7 +334,9 @@ class NameResolver(Visitor):
             when a local definition shadows it.
         """
         innermost = len(self._scopes) - 1
-        for index in range(innermost, -1, -1):
+        # A name declared ``global`` skips straight to the module scope.
+        first = 0 if self._declared[innermost].get(name) else innermost
+        for index in range(first, -1, -1):
             # Class bodies are not visible from the functions nested in them.
             if self._class_scope[index] and index != innermost:
                 continue
@@ -253,9 +355,25 @@ class NameResolver(Visitor):
             The qualified name (``typing.List``, ``time.sleep``), or None for
             anything else or a shadowed local.
         """
+        cached = self._cached
+        if cached is not None and cached[0] is node and cached[1] == self._version:
+            return cached[2]
+        result = self._resolve(node)
+        self._cached = (node, self._version, result)
+        return result
+
+    def _resolve(self, node: cst.BaseExpression) -> str | None:
+        """Resolve a name or attribute chain without the cache.
+
+        Args:
+            node: A ``Name`` or ``Attribute`` expression.
+
+        Returns:
+            As for :meth:`qualified_name`.
+        """
         if isinstance(node, cst.Name):
             return self.lookup(node.value)
         if isinstance(node, cst.Attribute):
-            base = self.qualified_name(node.value)
+            base = self._resolve(node.value)
             return f"{base}.{node.attr.value}" if base else None
         return None

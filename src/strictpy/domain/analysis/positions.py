@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import TYPE_CHECKING, Self
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["compute_positions"]
 
 NEWLINE = re.compile(r"\r\n?|\n")
+CODEGEN_RECURSION_LIMIT = 200_000
 
 
 class _NoRecord:
@@ -64,7 +66,10 @@ class _Record:
     __slots__ = ("_node", "_start", "_start_node", "_state")
 
     def __init__(
-        self, state: _TokenRecordingState, node: cst.CSTNode, start_node: cst.CSTNode | None
+        self,
+        state: _TokenRecordingState,
+        node: cst.CSTNode,
+        start_node: cst.CSTNode | None,
     ) -> None:
         """Prepare to record one node.
 
@@ -140,7 +145,10 @@ class _TokenRecordingState(CodegenState):
         """
         key = id(node)
         if key in self.target_ids and key not in self.ranges:
-            self.ranges[key] = (self.starts.get(key, len(self.tokens)), len(self.tokens))
+            self.ranges[key] = (
+                self.starts.get(key, len(self.tokens)),
+                len(self.tokens),
+            )
 
     def record_syntactic_position(
         self,
@@ -185,9 +193,20 @@ def compute_positions(
         default_newline=module.default_newline,
         target_ids=set(by_id),
     )
-    module._codegen(state)  # libcst exposes no public entry
+    # libcst's code generator recurses once per nesting level; long implicit
+    # string concatenations nest tens of thousands deep (pydoc_data/topics.py).
+    # Python-to-Python calls do not use the C stack, so a higher limit is safe.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, CODEGEN_RECURSION_LIMIT))
+    try:
+        module._codegen(state)  # libcst exposes no public entry
+    finally:
+        sys.setrecursionlimit(limit)
     offsets = [0, *accumulate(map(len, state.tokens))]
-    line_starts = [0, *(match.end() for match in NEWLINE.finditer("".join(state.tokens)))]
+    line_starts = [
+        0,
+        *(match.end() for match in NEWLINE.finditer("".join(state.tokens))),
+    ]
 
     def position(token_index: int) -> CodePosition:
         """Convert a token index into a line and column.

@@ -11,6 +11,9 @@ import re
 import tokenize
 from dataclasses import dataclass
 from itertools import accumulate
+from types import MappingProxyType
+
+from strictpy.exceptions import ValidationError
 
 __all__ = [
     "MAX_NESTING",
@@ -24,12 +27,12 @@ __all__ = [
 # parser can crash the process on a few thousand, so deeper files never reach it.
 MAX_NESTING = 200
 NOT_A_BRACKET = re.compile(r"[^()\[\]{}]+")
-BRACKET_STEP = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
+BRACKET_STEP = MappingProxyType({"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1})
 OPENING = frozenset("([{")
 CLOSING = frozenset(")]}")
 
 
-class SourceDecodeError(ValueError):
+class SourceDecodeError(ValidationError):
     """Raised when source bytes cannot be decoded; the message is user-facing."""
 
 

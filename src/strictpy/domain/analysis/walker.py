@@ -78,6 +78,14 @@ def visits(
     """
 
     def mark(method: Callable[..., None]) -> Callable[..., None]:
+        """Record the node types on the handler.
+
+        Args:
+            method: The handler called when the walk enters those nodes.
+
+        Returns:
+            The same method, marked.
+        """
         setattr(method, VISIT_MARK, node_types)
         return method
 
@@ -97,6 +105,14 @@ def leaves(
     """
 
     def mark(method: Callable[..., None]) -> Callable[..., None]:
+        """Record the node types on the handler.
+
+        Args:
+            method: The handler called when the walk leaves those nodes.
+
+        Returns:
+            The same method, marked.
+        """
         setattr(method, LEAVE_MARK, node_types)
         return method
 

@@ -20,7 +20,12 @@ from strictpy.domain.analysis.docstring_nodes import docstring_node, docstring_t
     ],
 )
 def test_module_docstrings(source: str, expected: str | None) -> None:
-    """Only a first-statement plain string literal is a docstring."""
+    """Only a first-statement plain string literal is a docstring.
+
+    Args:
+        source: The module's source.
+        expected: Its docstring's text, or None.
+    """
     node = docstring_node(cst.parse_module(source))
     text = docstring_text(node) if node is not None else None
     assert text == expected

@@ -26,7 +26,14 @@ from strictpy.domain.analysis.file_info import describe_file
 def test_describe_file(
     path: str, module: tuple[str, ...], layer: str | None, is_test: object
 ) -> None:
-    """Module name, layer and test status come from the path."""
+    """Module name, layer and test status come from the path.
+
+    Args:
+        path: The project-relative path.
+        module: The expected module name parts.
+        layer: The expected layer.
+        is_test: Whether the file is expected to be test code.
+    """
     info = describe_file(path, "app")
     assert info.module == module
     assert info.layer == layer

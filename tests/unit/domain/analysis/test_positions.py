@@ -44,6 +44,9 @@ def test_start_positions_match_libcst_provider(source: str) -> None:
     Nodes that end with an indented block end where the block's code ends here
     (libcst hoists the block's own end), and a module without a final newline
     has a phantom newline in libcst's positions.
+
+    Args:
+        source: The module's source.
     """
     module = cst.parse_module(source)
     nodes = _all_nodes(module)
@@ -75,3 +78,17 @@ def test_only_targets_are_returned() -> None:
     assert list(positions) == [function]
     # The def line, not the decorator.
     assert (positions[function].start.line, positions[function].start.column) == (2, 0)
+
+
+def test_deeply_nested_concatenation_is_positioned() -> None:
+    """Thousands of implicitly concatenated strings do not exhaust recursion."""
+    import sys  # noqa: PLC0415 - only this test reads the limit
+
+    count = 3000
+    source = "x = (\n" + "\n".join(['    "x"'] * count) + "\n)\nlast = 1\n"
+    module = cst.parse_module(source)
+    last = module.body[-1]
+    limit = sys.getrecursionlimit()
+    positions = compute_positions(module, [last])
+    assert positions[last].start.line == count + 3
+    assert sys.getrecursionlimit() == limit

@@ -35,7 +35,12 @@ def test_latin1_cookie() -> None:
     ],
 )
 def test_bad_bytes_raise_clear_errors(data: bytes, needle: str) -> None:
-    """Undecodable input gives a short user-facing reason."""
+    """Undecodable input gives a short user-facing reason.
+
+    Args:
+        data: The undecodable bytes.
+        needle: Text the error must contain.
+    """
     with pytest.raises(SourceDecodeError, match=re.escape(needle)):
         decode_source(data)
 

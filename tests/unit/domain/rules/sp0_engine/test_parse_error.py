@@ -16,7 +16,13 @@ from tests.conftest import run_source
     ],
 )
 def test_syntax_errors(source: str, line: int | None, reason: str) -> None:
-    """A syntax error is one SP000 with the parser's message."""
+    """A syntax error is one SP000 with the parser's message.
+
+    Args:
+        source: The broken source.
+        line: The line the finding must name, or None.
+        reason: Text the message must contain.
+    """
     findings = run_source(source)
     assert [f.code for f in findings] == ["SP000"]
     assert reason in findings[0].message

@@ -1,0 +1,140 @@
+"""Measure what the SP3 docstring rules add to a full strictpy run.
+
+Runs ``strictpy check PATH --format json --jobs 1`` twice per round, once with
+every rule and once with ``--ignore SP3``, in fresh interpreters so neither run
+profits from the other's warm caches, and prints the best time of each and
+their ratio. The default path is the running interpreter's standard library.
+Run it by hand: ``uv run python benchmarks/sp3_overhead.py --rounds 3``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Measurement", "main", "measure", "parse_args"]
+
+BASELINE_ARGS = ("--ignore", "SP3")
+FULL_ARGS: tuple[str, ...] = ()
+DESCRIPTION = "Measure what the SP3 docstring rules add to a full strictpy run."
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """One timed strictpy run.
+
+    Attributes:
+        seconds: Wall-clock time of the whole command.
+        files: How many files strictpy checked.
+        findings: How many findings it reported.
+    """
+
+    seconds: float
+    files: int
+    findings: int
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Read the command line.
+
+    Args:
+        argv: The arguments (default: ``sys.argv[1:]``).
+
+    Returns:
+        The parsed options.
+    """
+    parser = argparse.ArgumentParser(description=DESCRIPTION)
+    parser.add_argument(
+        "path",
+        nargs="?",
+        default=sysconfig.get_paths()["stdlib"],
+        help="folder to check (default: this interpreter's standard library)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="runs of each variant; best kept"
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="strictpy worker processes (default: 1)"
+    )
+    return parser.parse_args(argv)
+
+
+def measure(path: str, jobs: int, selection: tuple[str, ...]) -> Measurement:
+    """Run strictpy once on a folder and time it.
+
+    Args:
+        path: The folder to check.
+        jobs: Worker processes for strictpy.
+        selection: Extra ``check`` options choosing the rules.
+
+    Returns:
+        The time, file count and finding count of the run.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.json"
+        command = [
+            sys.executable,
+            "-m",
+            "strictpy",
+            "check",
+            path,
+            "--format",
+            "json",
+            "--jobs",
+            str(jobs),
+            "--exit-zero",
+            "--output-file",
+            str(report),
+            *selection,
+        ]
+        started = time.perf_counter()
+        # The command is built from this script's own constants and arguments.
+        subprocess.run(command, check=True)  # noqa: S603
+        seconds = time.perf_counter() - started
+        summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
+    return Measurement(seconds, summary["files_checked"], summary["findings"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Time full runs with and without SP3 and report the overhead.
+
+    Args:
+        argv: The arguments (default: ``sys.argv[1:]``).
+
+    Returns:
+        The process exit code.
+    """
+    options = parse_args(argv)
+    baseline: list[Measurement] = []
+    full: list[Measurement] = []
+    for round_number in range(1, options.rounds + 1):
+        baseline.append(measure(options.path, options.jobs, BASELINE_ARGS))
+        full.append(measure(options.path, options.jobs, FULL_ARGS))
+        sys.stdout.write(
+            f"round {round_number}: without SP3 {baseline[-1].seconds:.2f}s,"
+            f" with SP3 {full[-1].seconds:.2f}s\n"
+        )
+    best_baseline = min(baseline, key=lambda run: run.seconds)
+    best_full = min(full, key=lambda run: run.seconds)
+    ratio = best_full.seconds / best_baseline.seconds
+    sys.stdout.write(
+        f"path: {options.path}\n"
+        f"files checked: {best_full.files}\n"
+        f"all rules:         {best_full.seconds:8.2f}s"
+        f" ({best_full.findings} findings)\n"
+        f"all but SP3:       {best_baseline.seconds:8.2f}s"
+        f" ({best_baseline.findings} findings)\n"
+        f"ratio (all / all but SP3): {ratio:.3f} ({(ratio - 1) * 100:+.1f}%)\n"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

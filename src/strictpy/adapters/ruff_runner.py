@@ -1,0 +1,258 @@
+"""Running the ``ruff`` executable: ``ruff check`` and ``ruff format --check`` as JSON.
+
+Ruff is a dependency of strictpy, so its executable sits next to the running
+interpreter (``<venv>/bin/ruff``); ``PATH`` is the fallback. It runs as a
+subprocess with an argument list (no shell), a timeout, the configuration in a
+temporary ``ruff.toml`` passed with ``--config`` (so the project's own Ruff
+settings do not apply), ``--no-fix`` and JSON output. Ruff's JSON is validated
+with pydantic at this trust boundary.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    TypeAdapter,
+    ValidationError as PydanticValidationError,
+)
+
+from strictpy.exceptions import ExternalServiceError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["RuffDiagnostic", "RuffRun", "find_ruff", "run_ruff"]
+
+RUFF_TIMEOUT_SECONDS = 300
+# Ruff's exit codes: 0 clean, 1 diagnostics (or files to reformat), 2 failure.
+RUFF_FAILED = 2
+# Paths per invocation: keeps command lines far below every OS's limit.
+BATCH_SIZE = 400
+
+
+class _Location(BaseModel):
+    """A 1-based row and column in Ruff's JSON."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    row: int
+    column: int
+
+
+class _Diagnostic(BaseModel):
+    """One entry of Ruff's JSON output (only the fields strictpy reads)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    code: str | None = None
+    name: str | None = None
+    message: str
+    filename: str
+    location: _Location | None = None
+    end_location: _Location | None = None
+
+
+_REPORT = TypeAdapter(list[_Diagnostic])
+
+
+@dataclass(frozen=True, slots=True)
+class RuffDiagnostic:
+    """A diagnostic of Ruff, validated.
+
+    Attributes:
+        code: Ruff's code (``F401``), or its pseudo-code (``invalid-syntax``,
+            ``unformatted``).
+        name: Ruff's rule name (``unused-import``).
+        message: Ruff's message.
+        path: The file, absolute.
+        line: 1-based first line, if given.
+        column: 1-based first column, if given.
+        end_line: 1-based last line, if given.
+        end_column: 1-based end column, if given.
+    """
+
+    code: str
+    name: str
+    message: str
+    path: Path
+    line: int | None
+    column: int | None
+    end_line: int | None
+    end_column: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class RuffRun:
+    """What one run of Ruff found.
+
+    Attributes:
+        diagnostics: ``ruff check`` diagnostics.
+        unformatted: ``ruff format --check`` entries: files to reformat.
+    """
+
+    diagnostics: tuple[RuffDiagnostic, ...] = ()
+    unformatted: tuple[RuffDiagnostic, ...] = ()
+
+
+def find_ruff() -> str | None:
+    """Locate the ``ruff`` executable.
+
+    Returns:
+        The executable next to the running interpreter, else the one on
+        ``PATH``, or None.
+    """
+    folder = Path(sys.executable).parent
+    for name in ("ruff", "ruff.exe"):
+        candidate = folder / name
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    return shutil.which("ruff")
+
+
+def _convert(entry: _Diagnostic) -> RuffDiagnostic:
+    """Turn a validated JSON entry into a diagnostic.
+
+    Args:
+        entry: The entry.
+
+    Returns:
+        The diagnostic.
+    """
+    start, end = entry.location, entry.end_location
+    return RuffDiagnostic(
+        code=entry.code or "",
+        name=entry.name or "",
+        message=entry.message,
+        path=Path(entry.filename),
+        line=start.row if start else None,
+        column=start.column if start else None,
+        end_line=end.row if end else None,
+        end_column=end.column if end else None,
+    )
+
+
+def _invoke(ruff: str, arguments: list[str], root: Path) -> list[RuffDiagnostic]:
+    """Run Ruff once and parse its JSON output.
+
+    Args:
+        ruff: The executable.
+        arguments: Arguments after the executable.
+        root: The working folder (relative settings resolve against it).
+
+    Raises:
+        ExternalServiceError: If Ruff cannot run, times out, fails, or prints
+            something other than the expected JSON.
+
+    Returns:
+        The diagnostics.
+    """
+    try:
+        completed = subprocess.run(  # noqa: S603 - fixed argument list, no shell
+            [ruff, *arguments],
+            cwd=root,
+            capture_output=True,
+            timeout=RUFF_TIMEOUT_SECONDS,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        message = f"ruff did not finish within {RUFF_TIMEOUT_SECONDS} seconds"
+        raise ExternalServiceError(message) from None
+    except OSError as error:
+        message = (
+            f"ruff could not be started ({error.strerror or type(error).__name__})"
+        )
+        raise ExternalServiceError(message) from None
+    if completed.returncode >= RUFF_FAILED:
+        detail = completed.stderr.decode("utf-8", errors="replace").strip()
+        first = (
+            detail.splitlines()[0] if detail else f"exit code {completed.returncode}"
+        )
+        message = f"ruff failed: {first}"
+        raise ExternalServiceError(message)
+    output = completed.stdout.decode("utf-8", errors="replace").strip() or "[]"
+    try:
+        entries = _REPORT.validate_json(output)
+    except PydanticValidationError:
+        message = "ruff printed output strictpy cannot read"
+        raise ExternalServiceError(message) from None
+    return [_convert(entry) for entry in entries]
+
+
+def run_ruff(
+    root: Path,
+    files: Sequence[Path],
+    config_text: str,
+    *,
+    check: bool,
+    format_check: bool,
+) -> RuffRun:
+    """Run ``ruff check`` and/or ``ruff format --check`` on files.
+
+    Args:
+        root: The project root (Ruff's working folder).
+        files: The files to check.
+        config_text: The ``ruff.toml`` text to run with.
+        check: Whether to run ``ruff check``.
+        format_check: Whether to run ``ruff format --check``.
+
+    Raises:
+        ExternalServiceError: If the executable is missing or a run fails.
+
+    Returns:
+        The diagnostics of both runs.
+    """
+    ruff = find_ruff()
+    if ruff is None:
+        message = "the ruff executable was not found"
+        raise ExternalServiceError(message)
+    diagnostics: list[RuffDiagnostic] = []
+    unformatted: list[RuffDiagnostic] = []
+    with tempfile.TemporaryDirectory(prefix="strictpy-ruff-") as folder:
+        config = Path(folder) / "ruff.toml"
+        config.write_text(config_text, encoding="utf-8")
+        common = ["--config", str(config), "--no-cache", "--force-exclude"]
+        for start in range(0, len(files), BATCH_SIZE):
+            batch = [str(path) for path in files[start : start + BATCH_SIZE]]
+            if check:
+                diagnostics.extend(
+                    _invoke(
+                        ruff,
+                        [
+                            "check",
+                            *common,
+                            "--no-fix",
+                            "--output-format",
+                            "json",
+                            "--",
+                            *batch,
+                        ],
+                        root,
+                    )
+                )
+            if format_check:
+                unformatted.extend(
+                    _invoke(
+                        ruff,
+                        [
+                            "format",
+                            "--check",
+                            *common,
+                            "--output-format",
+                            "json",
+                            "--",
+                            *batch,
+                        ],
+                        root,
+                    )
+                )
+    return RuffRun(tuple(diagnostics), tuple(unformatted))

@@ -1,0 +1,1 @@
+"""Container inputs: pure parsers of Dockerfiles, compose files and ignore files."""

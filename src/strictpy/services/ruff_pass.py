@@ -1,0 +1,176 @@
+"""The Ruff pass: run Ruff on the audited files and turn its output into findings.
+
+Runs only when the ``ruff`` setting is on (``--no-ruff`` / ``ruff = false`` turn
+it off) and SP812 or SP813 is selected. Ruff diagnostics keep Ruff's code and
+name, with ``source = "ruff"``, and count as SP812 for selection (including
+``per-file-ignores``). If Ruff is missing or fails, the pass returns a notice
+for the user; it raises only when the user asked for Ruff explicitly
+(``ruff = true`` set anywhere, or SP812/SP813 named in ``select``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from strictpy.adapters.file_discovery import relative_posix
+from strictpy.adapters.ruff_runner import run_ruff
+from strictpy.domain.findings import Finding, Span
+from strictpy.domain.pyproject_model import parse_pyproject
+from strictpy.domain.ruff_settings import ruff_toml
+from strictpy.domain.rules.sp8_pyproject.not_ruff_formatted import NotRuffFormatted
+from strictpy.domain.rules.sp8_pyproject.ruff_violation import RuffViolation
+from strictpy.exceptions import ExternalServiceError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from pathlib import Path
+
+    from strictpy.adapters.ruff_runner import RuffDiagnostic
+    from strictpy.config import Settings
+    from strictpy.domain.selection import Selection
+
+__all__ = ["RuffOutcome", "ruff_findings", "ruff_requested_explicitly"]
+
+RUFF_SOURCE = "ruff"
+RUFF_CODE = re.compile(r"^[A-Z]+[0-9]+$")
+EXPLICIT_CODES = frozenset({RuffViolation.CODE, NotRuffFormatted.CODE})
+
+type RuffOutcome = tuple[list[Finding], str | None]
+
+
+def ruff_requested_explicitly(settings: Settings) -> bool:
+    """Tell whether the user asked for Ruff rather than getting it by default.
+
+    Args:
+        settings: The effective settings.
+
+    Returns:
+        True when ``ruff = true`` was set (file, environment or command line)
+        or SP812/SP813 is named in ``select``/``extend-select``.
+    """
+    if "ruff" in settings.model_fields_set and settings.ruff:
+        return True
+    named = (*(settings.select or ()), *settings.extend_select)
+    return any(code in EXPLICIT_CODES for code in named)
+
+
+def _span(diagnostic: RuffDiagnostic) -> Span | None:
+    """Return a diagnostic's span.
+
+    Args:
+        diagnostic: The diagnostic.
+
+    Returns:
+        The span, or None for a whole-file diagnostic.
+    """
+    if diagnostic.line is None:
+        return None
+    column = diagnostic.column or 1
+    return Span(
+        diagnostic.line,
+        column,
+        diagnostic.end_line or diagnostic.line,
+        diagnostic.end_column or column,
+    )
+
+
+def _check_finding(diagnostic: RuffDiagnostic, path: str) -> Finding:
+    """Turn a ``ruff check`` diagnostic into a finding.
+
+    Args:
+        diagnostic: The diagnostic.
+        path: Its project-relative path.
+
+    Returns:
+        The finding, with Ruff's code and name.
+    """
+    return Finding(
+        code=diagnostic.code,
+        name=diagnostic.name or RuffViolation.NAME,
+        message=diagnostic.message,
+        path=path,
+        span=_span(diagnostic),
+        severity=RuffViolation.SEVERITY,
+        source=RUFF_SOURCE,
+        fingerprint=f"{diagnostic.code} {diagnostic.message}",
+    )
+
+
+def _format_finding(diagnostic: RuffDiagnostic, path: str) -> Finding:
+    """Turn a ``ruff format --check`` entry into an SP813 finding.
+
+    Args:
+        diagnostic: The entry.
+        path: Its project-relative path.
+
+    Returns:
+        The finding, at the first line Ruff would change.
+    """
+    span = _span(diagnostic)
+    if span is not None:
+        span = Span(span.line, 1, span.line, 1)
+    return Finding(
+        code=NotRuffFormatted.CODE,
+        name=NotRuffFormatted.NAME,
+        message=NotRuffFormatted.MESSAGE,
+        path=path,
+        span=span,
+        severity=NotRuffFormatted.SEVERITY,
+        fixable=NotRuffFormatted.fixable(),
+        source=RUFF_SOURCE,
+        fingerprint=NotRuffFormatted.CODE,
+    )
+
+
+def ruff_findings(
+    root: Path,
+    files: Sequence[Path],
+    settings: Settings,
+    selection: Selection,
+    texts: Mapping[str, str],
+) -> RuffOutcome:
+    """Run Ruff on the audited files of one root.
+
+    Args:
+        root: The project root.
+        files: The Python files checked (absolute).
+        settings: The effective settings.
+        selection: The rule selection.
+        texts: Project-level file texts (for ``pyproject.toml``).
+
+    Raises:
+        ExternalServiceError: If Ruff is missing or fails and the user asked
+            for it explicitly.
+
+    Returns:
+        (findings, notice): the notice says why Ruff did not run, if it failed.
+    """
+    check = selection.is_selected(RuffViolation.CODE)
+    format_check = selection.is_selected(NotRuffFormatted.CODE)
+    if not settings.ruff or not files or not (check or format_check):
+        return [], None
+    pyproject_text = texts.get("pyproject.toml")
+    pyproject = parse_pyproject(pyproject_text) if pyproject_text is not None else None
+    try:
+        run = run_ruff(
+            root, files, ruff_toml(pyproject), check=check, format_check=format_check
+        )
+    except ExternalServiceError as error:
+        if ruff_requested_explicitly(settings):
+            raise
+        return [], f"{error}; Ruff's checks (SP812, SP813) were skipped"
+    findings: list[Finding] = []
+    for diagnostic in run.diagnostics:
+        path = relative_posix(diagnostic.path, root)
+        if (
+            RUFF_CODE.match(diagnostic.code)
+            and check
+            and (RuffViolation.CODE in selection.enabled_for(path))
+        ):
+            findings.append(_check_finding(diagnostic, path))
+    for diagnostic in run.unformatted:
+        path = relative_posix(diagnostic.path, root)
+        if format_check and NotRuffFormatted.CODE in selection.enabled_for(path):
+            findings.append(_format_finding(diagnostic, path))
+    return findings, None

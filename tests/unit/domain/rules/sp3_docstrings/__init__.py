@@ -1,0 +1,1 @@
+"""Tests of the SP3 docstring rules."""

@@ -1,0 +1,1 @@
+"""Tests of the SP9 rules (Dockerfile, compose, ignore files)."""
