@@ -7,6 +7,8 @@ environment; command-line values are applied last by :func:`load_settings`.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import tomllib
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -21,7 +23,14 @@ if TYPE_CHECKING:
 
     from pydantic_settings import PydanticBaseSettingsSource
 
-__all__ = ["RUFF_EXCLUDES", "Settings", "load_settings", "read_tool_table"]
+__all__ = [
+    "ENV_PREFIX",
+    "RUFF_EXCLUDES",
+    "Settings",
+    "environment_fingerprint",
+    "load_settings",
+    "read_tool_table",
+]
 
 RUFF_EXCLUDES: tuple[str, ...] = (
     ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg",
@@ -31,6 +40,8 @@ RUFF_EXCLUDES: tuple[str, ...] = (
     "node_modules", "site-packages", "venv",
 )  # fmt: skip
 CodeList = Annotated[tuple[str, ...], NoDecode]
+ENV_PREFIX = "STRICTPY_"
+DOTENV_FILE = ".env"
 
 
 def _split(value: object) -> object:
@@ -67,8 +78,8 @@ class Settings(BaseSettings):
     """
 
     model_config = SettingsConfigDict(
-        env_prefix="STRICTPY_",
-        env_file=".env",
+        env_prefix=ENV_PREFIX,
+        env_file=DOTENV_FILE,
         env_file_encoding="utf-8",
         extra="forbid",
         frozen=True,
@@ -177,3 +188,26 @@ def load_settings(pyproject: Path, overrides: Mapping[str, object]) -> Settings:
         raise ConfigurationError(message) from None
     update = {key: value for key, value in overrides.items() if value is not None}
     return settings.model_copy(update=update)
+
+
+def environment_fingerprint(cwd: Path) -> str:
+    """Fingerprint every environment input of the settings, without parsing them.
+
+    A cached report may be replayed only when the ``STRICTPY_*`` variables and
+    the ``.env`` file are exactly as they were.
+
+    Args:
+        cwd: The working folder (where ``.env`` is read from).
+
+    Returns:
+        A hex digest of the variables and the ``.env`` bytes.
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    for name, value in sorted(os.environ.items()):
+        if name.upper().startswith(ENV_PREFIX):
+            digest.update(f"{name}={value}\0".encode("utf-8", "surrogateescape"))
+    try:
+        digest.update((cwd / DOTENV_FILE).read_bytes())
+    except OSError:
+        digest.update(b"no .env")
+    return digest.hexdigest()

@@ -28,7 +28,15 @@ from strictpy.exceptions import ValidationError
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["CACHE_DIR", "CacheContents", "load_cache", "save_cache"]
+__all__ = [
+    "CACHE_DIR",
+    "CacheContents",
+    "CacheEntry",
+    "load_cache",
+    "load_last_run",
+    "save_cache",
+    "save_last_run",
+]
 
 CACHE_DIR = ".strictpy_cache"
 CACHE_FORMAT = 1
@@ -51,6 +59,9 @@ DECODABLE: MappingProxyType[str, type[Any]] = MappingProxyType(
 )
 
 
+type CacheEntry = tuple[str, FileResult, tuple[Finding, ...]]
+
+
 class CacheCorruptError(ValidationError):
     """Raised internally when a cache file does not decode as expected."""
 
@@ -61,14 +72,14 @@ class CacheContents:
 
     Attributes:
         key: The configuration fingerprint the entries were made with.
-        files: Path to (content hash, result).
+        files: Path to (content hash, result, ruff findings).
         project_inputs: Fingerprint of everything project rules read.
         project_findings: The project-level findings of that run.
         report_key: Fingerprint of the raw inputs of the whole last run.
     """
 
     key: str
-    files: Mapping[str, tuple[str, FileResult]]
+    files: Mapping[str, CacheEntry]
     project_inputs: str = ""
     project_findings: tuple[Finding, ...] = ()
     report_key: str = ""
@@ -137,6 +148,39 @@ def _cache_file(root: Path) -> Path:
     return root / CACHE_DIR / f"results-v{CACHE_FORMAT}.json"
 
 
+def _decode_entries(raw: object) -> dict[str, CacheEntry]:
+    """Decode the per-file entries of a cache document.
+
+    Args:
+        raw: The document's ``files`` value.
+
+    Raises:
+        CacheCorruptError: If an entry does not have the expected shape.
+
+    Returns:
+        Path to entry.
+    """
+    if not isinstance(raw, dict):
+        message = "files is not an object"
+        raise CacheCorruptError(message)
+    files: dict[str, CacheEntry] = {}
+    for name, (digest, encoded, encoded_ruff) in raw.items():
+        result = _decode(encoded)
+        ruff = _decode(encoded_ruff)
+        valid_ruff = isinstance(ruff, tuple) and all(
+            isinstance(f, Finding) for f in ruff
+        )
+        if (
+            not isinstance(result, FileResult)
+            or not isinstance(digest, str)
+            or not valid_ruff
+        ):
+            message = f"bad entry for {name}"
+            raise CacheCorruptError(message)
+        files[name] = (digest, result, ruff)
+    return files
+
+
 def load_cache(root: Path, key: str) -> CacheContents | None:
     """Load the cache of a root if it was made with the same configuration.
 
@@ -147,19 +191,13 @@ def load_cache(root: Path, key: str) -> CacheContents | None:
     Returns:
         The cache, or None when missing, foreign, stale or corrupt.
     """
-    path = _cache_file(root)
     try:
-        document = json.loads(path.read_bytes())
+        document = json.loads(_cache_file(root).read_bytes())
         if not isinstance(document, dict) or document.get("format") != CACHE_FORMAT:
             return None
         if document.get("key") != key:
             return None
-        files: dict[str, tuple[str, FileResult]] = {}
-        for name, (digest, encoded) in document["files"].items():
-            result = _decode(encoded)
-            if not isinstance(result, FileResult) or not isinstance(digest, str):
-                return None
-            files[name] = (digest, result)
+        files = _decode_entries(document["files"])
         project = _decode(document.get("project_findings", []))
         if not isinstance(project, tuple) or not all(
             isinstance(f, Finding) for f in project
@@ -173,13 +211,13 @@ def load_cache(root: Path, key: str) -> CacheContents | None:
             report_key=str(document.get("report_key", "")),
         )
     except (
-        CacheCorruptError,
         OSError,
         ValueError,
         KeyError,
         TypeError,
         AttributeError,
         RecursionError,
+        CacheCorruptError,
     ):
         return None
 
@@ -199,8 +237,8 @@ def save_cache(root: Path, contents: CacheContents) -> None:
         "project_inputs": contents.project_inputs,
         "project_findings": _encode(contents.project_findings),
         "files": {
-            name: [digest, _encode(result)]
-            for name, (digest, result) in sorted(contents.files.items())
+            name: [digest, _encode(result), _encode(ruff)]
+            for name, (digest, result, ruff) in sorted(contents.files.items())
         },
     }
     temporary: Path | None = None
@@ -229,3 +267,67 @@ def _write_marker(path: Path, text: str) -> None:
     """
     if not path.exists():
         path.write_text(text, encoding="utf-8")
+
+
+def _last_run_files(root: Path) -> tuple[Path, Path]:
+    """Return the files that hold the last run's replay data.
+
+    Args:
+        root: The project root.
+
+    Returns:
+        The metadata file and the output file.
+    """
+    folder = root / CACHE_DIR
+    return (
+        folder / f"last-run-v{CACHE_FORMAT}.json",
+        folder / f"last-output-v{CACHE_FORMAT}",
+    )
+
+
+def load_last_run(root: Path) -> tuple[dict[str, object], bytes] | None:
+    """Load the last run's metadata and rendered output.
+
+    Args:
+        root: The project root.
+
+    Returns:
+        The metadata and output bytes, or None when missing or unreadable.
+    """
+    meta_file, output_file = _last_run_files(root)
+    try:
+        meta = json.loads(meta_file.read_bytes())
+        output = output_file.read_bytes()
+    except (OSError, ValueError):
+        return None
+    if not isinstance(meta, dict) or meta.get("format") != CACHE_FORMAT:
+        return None
+    return meta, output
+
+
+def save_last_run(root: Path, meta: dict[str, object], output: bytes) -> None:
+    """Store the last run's metadata and output, atomically; failures are ignored.
+
+    Args:
+        root: The project root.
+        meta: JSON-ready metadata (the inputs' fingerprints, exit code...).
+        output: The rendered report.
+    """
+    meta_file, output_file = _last_run_files(root)
+    folder = meta_file.parent
+    try:
+        folder.mkdir(exist_ok=True)
+        _write_marker(folder / ".gitignore", "*\n")
+        _write_marker(folder / "CACHEDIR.TAG", CACHEDIR_TAG)
+        for target, data in (
+            (output_file, output),
+            (meta_file, json.dumps({**meta, "format": CACHE_FORMAT}).encode()),
+        ):
+            with tempfile.NamedTemporaryFile(
+                dir=folder, prefix=".tmp-", delete=False
+            ) as stream:
+                stream.write(data)
+                temporary = Path(stream.name)
+            temporary.replace(target)
+    except OSError:
+        return

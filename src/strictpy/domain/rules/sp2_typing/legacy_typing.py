@@ -9,10 +9,12 @@ import libcst as cst
 
 from strictpy.domain.analysis.names import dotted_name
 from strictpy.domain.analysis.walker import child_nodes
-from strictpy.domain.rule import FileRule, visits
+from strictpy.domain.rule import FileRule, leaves, visits
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from strictpy.domain.analysis.context import FileContext
 
 __all__ = [
     "ABC_NAMES",
@@ -112,6 +114,35 @@ class LegacyTypingRule(FileRule):
     REPORT_SUBSCRIPTS: ClassVar[bool] = False
     NEEDS_NAMES = True
 
+    def __init__(self, ctx: FileContext) -> None:
+        """Bind the rule to the file and start outside any annotation.
+
+        Args:
+            ctx: The per-file context.
+        """
+        super().__init__(ctx)
+        self._annotation_depth = 0
+
+    @visits(cst.Annotation)
+    def enter_annotation(self, node: cst.Annotation) -> None:
+        """Count an annotation being entered (quoted strings inside are types).
+
+        Args:
+            node: The annotation.
+        """
+        del node
+        self._annotation_depth += 1
+
+    @leaves(cst.Annotation)
+    def leave_annotation(self, node: cst.Annotation) -> None:
+        """Count an annotation being left.
+
+        Args:
+            node: The annotation.
+        """
+        del node
+        self._annotation_depth -= 1
+
     def _flag(self, reported: cst.CSTNode, qualified: str | None) -> None:
         """Report a node when its qualified name is one of ours.
 
@@ -174,9 +205,7 @@ class LegacyTypingRule(FileRule):
             node: A string literal.
         """
         names = self.ctx.names
-        if names is None or not any(
-            isinstance(a, cst.Annotation) for a in self.ctx.ancestors
-        ):
+        if names is None or not self._annotation_depth:
             return
         for inner in quoted_annotation_nodes(node):
             if self.REPORT_SUBSCRIPTS and isinstance(inner, cst.Subscript):

@@ -101,7 +101,7 @@ class ErrorDetailsExposed(FileRule):
             ctx: The per-file context.
         """
         super().__init__(ctx)
-        self._active = ctx.info.layer == "api" and not ctx.info.is_test
+        self._active = ctx.info.layer == "api"
         self._reported: set[int] = set()
 
     def _caught_names(self) -> set[str]:

@@ -67,7 +67,7 @@ class LayerViolation(FileRule):
         """
         info = self.ctx.info
         forbidden = FORBIDDEN_IMPORTS.get(info.layer or "")
-        if forbidden is None or info.is_test:
+        if forbidden is None:
             return
         reported: set[str] = set()
         for module in imported_modules(node, self.ctx.names):

@@ -57,7 +57,7 @@ class OrmOutsideAdapters(FileRule):
             node: The import statement.
         """
         info = self.ctx.info
-        if not info.in_package or info.is_test or info.layer in ALLOWED_LAYERS:
+        if not info.in_package or info.layer in ALLOWED_LAYERS:
             return
         reported: set[str] = set()
         for module in imported_modules(node, self.ctx.names):

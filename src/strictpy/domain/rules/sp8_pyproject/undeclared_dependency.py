@@ -63,7 +63,7 @@ class UndeclaredDependency(FileRule):
         """
         info = self.ctx.info
         declared = self.ctx.options.declared_modules
-        if declared is None or not info.in_package or info.is_test:
+        if declared is None or not info.in_package:
             return
         if isinstance(node, cst.ImportFrom) and node.relative:
             return
