@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from strictpy.config import Settings
 from strictpy.logging import JsonFormatter, configure_logging
-from strictpy.services import audit
+from strictpy.services import root_audit
 
 if TYPE_CHECKING:
     import pytest
@@ -39,7 +39,7 @@ def test_configure_logging_writes_json_to_stderr(
         capsys: Captures what the test writes to stdout and stderr.
     """
     configure_logging(Settings(log_level="INFO"))
-    audit.logger.info("hello")
+    root_audit.logger.info("hello")
     captured = capsys.readouterr()
     assert captured.out == ""
     assert json.loads(captured.err.strip().splitlines()[-1])["message"] == "hello"

@@ -22,6 +22,8 @@ __all__ = ["Discovery", "discover_python_files", "find_project_root", "relative_
 logger = logging.getLogger(__name__)
 
 PYTHON_SUFFIXES = (".py", ".pyi")
+# strictpy's own cache is never part of the project it describes.
+TOOL_FOLDERS = frozenset({".strictpy_cache"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +181,9 @@ def _walk(
         except OSError as error:
             logger.debug("skipping %s: %s", entry_rel, error.strerror)
             continue
-        if stack.ignored(entry_rel, is_dir=is_dir):
+        if (is_dir and entry.name in TOOL_FOLDERS) or stack.ignored(
+            entry_rel, is_dir=is_dir
+        ):
             continue
         seen.add(entry_rel)
         if is_dir:

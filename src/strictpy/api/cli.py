@@ -7,9 +7,9 @@ only with ``STRICTPY_DEBUG=1``) and exits 2.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import traceback
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,19 +17,15 @@ import typer
 from rich.console import Console
 
 from strictpy import __version__
-from strictpy.api.renderers import OutputFormat, renderer_for
-from strictpy.api.renderers.rich_renderer import render_statistics
+from strictpy.api.check_command import CheckOptions, render_options, run_check
+from strictpy.api.renderers import OutputFormat
 from strictpy.api.renderers.rule_doc_renderer import (
     RulesFormat,
     render_rule,
     render_rules,
 )
-from strictpy.config import Settings
 from strictpy.exceptions import AppError
-from strictpy.logging import configure_logging
-from strictpy.services.audit import AuditRequest, run_audit
-from strictpy.services.rule_docs import all_rule_docs, rule_doc
-from strictpy.services.scaffold import create_project
+from strictpy.services.audit import AuditRequest
 from strictpy.services.scaffold_options import (
     Cache,
     CliFramework,
@@ -39,7 +35,6 @@ from strictpy.services.scaffold_options import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from types import TracebackType
 
 __all__ = ["app", "main"]
@@ -84,6 +79,18 @@ def _warn(notices: tuple[str, ...]) -> None:
         console.print(f"strictpy: warning: {notice}", markup=False)
 
 
+def _inform(message: str | None) -> None:
+    """Write one information line on stderr (the fix summary).
+
+    Args:
+        message: The line, or None to write nothing.
+    """
+    if message:
+        Console(stderr=True, highlight=False, soft_wrap=True).print(
+            f"strictpy: {message}", markup=False
+        )
+
+
 def _codes(value: str | None) -> tuple[str, ...] | None:
     """Split a comma-separated option value.
 
@@ -96,25 +103,6 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
     return tuple(part.strip() for part in value.split(",") if part.strip())
-
-
-@contextmanager
-def _open_console(output_file: Path | None) -> Iterator[Console]:
-    """Yield the console the report goes to, closing a file when done.
-
-    Args:
-        output_file: A file to write to, or None for stdout.
-
-    Yields:
-        The console.
-    """
-    if output_file is None:
-        yield Console(highlight=False, soft_wrap=True)
-        return
-    with output_file.open("w", encoding="utf-8") as stream:
-        yield Console(
-            file=stream, color_system=None, highlight=False, soft_wrap=True, width=120
-        )
 
 
 def _version_callback(value: bool) -> None:  # noqa: FBT001 - typer's callback signature
@@ -184,6 +172,19 @@ def check(  # noqa: PLR0913 - each parameter is one documented option
     no_ruff: Annotated[
         bool, typer.Option("--no-ruff", help="Do not run Ruff (SP812, SP813).")
     ] = False,
+    fix: Annotated[
+        bool, typer.Option(help="Repair what can be repaired safely.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option(help="Print the fixes as a diff; write nothing.")
+    ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the cache.")
+    ] = False,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(help="Record today's findings in a baseline file and exit 0."),
+    ] = None,
 ) -> None:
     """Check files and folders against the strict-mode ruleset.
 
@@ -199,6 +200,10 @@ def check(  # noqa: PLR0913 - each parameter is one documented option
         jobs: How many worker processes to use.
         quiet: Print nothing.
         no_ruff: Leave Ruff's diagnostics out.
+        fix: Repair the fixable findings, then report what remains.
+        diff: Show the fixes ``--fix`` would make as a unified diff.
+        no_cache: Check every file afresh and store nothing.
+        write_baseline: Record today's findings there instead of reporting.
 
     Raises:
         Exit: Always, with the documented exit code.
@@ -209,24 +214,25 @@ def check(  # noqa: PLR0913 - each parameter is one documented option
         "extend_select": _codes(extend_select),
         "ruff": False if no_ruff else None,
     }
+    render = render_options(
+        output_format,
+        output_file,
+        statistics=statistics,
+        exit_zero=exit_zero,
+        quiet=quiet,
+    )
+    request = AuditRequest(tuple(paths or ()), overrides, jobs, no_cache=no_cache)
+    options = CheckOptions(request, render, write_baseline, fix=fix, diff=diff)
     try:
-        configure_logging(Settings())
-        report = run_audit(
-            AuditRequest(tuple(paths or ()), overrides, jobs), Path.cwd()
-        )
-        if not quiet:
-            _warn(report.notices)
-            with _open_console(output_file) as console:
-                if statistics and output_format is not OutputFormat.JSON:
-                    render_statistics(report, console)
-                else:
-                    renderer_for(output_format)(report, console)
+        exit_code, notices, status = run_check(options, Path.cwd())
     except AppError as error:
         raise _fail(str(error)) from None
     except OSError as error:
         raise _fail(f"cannot write the report ({error.strerror})") from None
-    failed = bool(report.findings) and not exit_zero
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+    if not quiet:
+        _warn(notices)
+        _inform(status)
+    raise typer.Exit(exit_code)
 
 
 @app.command("rules")
@@ -241,8 +247,11 @@ def rules_command(
     Args:
         output_format: The listing format.
     """
+    rule_docs = importlib.import_module("strictpy.services.rule_docs")
     render_rules(
-        all_rule_docs(), output_format, Console(highlight=False, soft_wrap=True)
+        rule_docs.all_rule_docs(),
+        output_format,
+        Console(highlight=False, soft_wrap=True),
     )
 
 
@@ -259,7 +268,7 @@ def rule_command(
         Exit: With status 2 for an unknown code.
     """
     try:
-        doc = rule_doc(code)
+        doc = importlib.import_module("strictpy.services.rule_docs").rule_doc(code)
     except AppError as error:
         raise _fail(str(error)) from None
     render_rule(doc, Console(highlight=False, soft_wrap=True))
@@ -306,7 +315,10 @@ def new_command(  # noqa: PLR0913 - each parameter is one documented option
         cache=Cache(cache) if cache else None,
     )
     try:
-        outcome = create_project(name, folder or Path(name), options, lock=lock)
+        scaffold = importlib.import_module("strictpy.services.scaffold")
+        outcome = scaffold.create_project(
+            name, folder or Path(name), options, lock=lock
+        )
     except AppError as error:
         raise _fail(str(error)) from None
     _warn(outcome.notices)
@@ -329,7 +341,7 @@ def _excepthook(
         SystemExit: Always, with status 2.
     """
     console = Console(stderr=True, highlight=False, soft_wrap=True)
-    if Settings().debug:
+    if importlib.import_module("strictpy.config").Settings().debug:
         console.print(
             "".join(traceback.format_exception(kind, error, trace)), markup=False
         )

@@ -18,12 +18,12 @@ from strictpy.adapters.ruff_formatter import format_sources
 from strictpy.domain.analysis.file_info import describe_file
 from strictpy.domain.analysis.source import SourceDecodeError, decode_source
 from strictpy.domain.fixes.ignore_file_fixes import IGNORE_FILE_CODES, fix_ignore_file
+from strictpy.domain.fixes.layout_files import layout_file, module_tests
 from strictpy.domain.fixes.pyproject_fixes import PYPROJECT_FIX_CODES, fix_pyproject
 from strictpy.domain.fixes.python_fixer import PYTHON_FIX_CODES, fix_python
 from strictpy.domain.pyproject_model import parse_pyproject
 from strictpy.domain.ruff_settings import ruff_toml
 from strictpy.exceptions import AppError, ExternalServiceError
-from strictpy.services.scaffold import layout_file, module_tests
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -212,14 +212,14 @@ class _Planner:
         """
         parts = PurePosixPath(path).parts
         package = parts[1] if len(parts) > 2 and parts[0] == "src" else self._package  # noqa: PLR2004 - src/<pkg>/<file>
-        if package is None or self._writer.read(path) is not None:
+        if self._writer.read(path) is not None:
             return
         content = layout_file(package, path)
         if content is None:
             return
         self.texts[path] = None
         self.new[path] = content
-        tests = module_tests(package, path)
+        tests = module_tests(package, path) if package else None
         if tests is not None and not self._has_tests(tests[0]):
             self.texts[tests[0]] = None
             self.new[tests[0]] = tests[1]

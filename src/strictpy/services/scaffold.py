@@ -12,7 +12,6 @@ package modules and test scaffold files (SP702-SP704).
 from __future__ import annotations
 
 import sys
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from strictpy.adapters.ruff_formatter import format_sources
@@ -21,6 +20,24 @@ from strictpy.adapters.uv_locker import lock_project
 from strictpy.domain.containers.compliant_files import (
     compliant_dockerignore,
     compliant_gitignore,
+)
+from strictpy.domain.fixes.layout_files import (
+    LAYER_ROLES,
+    SUITES,
+    config_text,
+    render,
+    template_values,
+)
+from strictpy.domain.fixes.module_templates import (
+    EXCEPTIONS,
+    LAYER_INIT,
+    LOGGING,
+    PACKAGE_INIT,
+)
+from strictpy.domain.fixes.suite_file_templates import (
+    TEST_EXCEPTIONS,
+    TEST_LOGGING,
+    TESTS_INIT,
 )
 from strictpy.domain.pyproject_model import parse_pyproject
 from strictpy.domain.ruff_settings import ruff_toml
@@ -33,13 +50,7 @@ from strictpy.services.scaffold_files import (
     pyproject_text,
     readme_text,
 )
-from strictpy.services.scaffold_options import (
-    ScaffoldOptions,
-    ScaffoldOutcome,
-    render,
-    template_values,
-    validate_package_name,
-)
+from strictpy.services.scaffold_options import ScaffoldOutcome, validate_package_name
 from strictpy.services.scaffold_templates import (
     component_suite_templates as component_suite,
     interface_templates as interface,
@@ -52,29 +63,13 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from pathlib import Path
 
+    from strictpy.services.scaffold_options import ScaffoldOptions
+
 __all__ = [
     "create_project",
     "format_plan",
-    "layout_file",
-    "module_tests",
     "scaffold_plan",
 ]
-
-LAYER_ROLES = (
-    ("domain", "entities, value objects, domain rules and type definitions."),
-    ("services", "business logic, orchestration and use cases."),
-    ("adapters", "databases, external APIs, cache, file system and messaging."),
-    ("api", "the interface: HTTP endpoints and command-line commands."),
-    ("utils", "shared pure helpers that import no layer."),
-)
-SUITES = (
-    ("tests/__init__.py", ""),
-    ("tests/unit/__init__.py", ": unit tests, isolated from external services"),
-    (
-        "tests/integration/__init__.py",
-        ": integration tests, marked 'integration'",
-    ),
-)
 
 
 def _config(values: Mapping[str, str], options: ScaffoldOptions) -> str:
@@ -93,7 +88,7 @@ def _config(values: Mapping[str, str], options: ScaffoldOptions) -> str:
         if entry is not None:
             docs += entry[0]
             fields += entry[1]
-    return render(package.CONFIG, {**values, "field_docs": docs, "fields": fields})
+    return config_text(values, docs, fields)
 
 
 def _interface(values: Mapping[str, str], options: ScaffoldOptions) -> dict[str, str]:
@@ -153,10 +148,10 @@ def _package(values: Mapping[str, str], options: ScaffoldOptions) -> dict[str, s
         Project-relative path to text.
     """
     modules = {
-        "__init__.py": render(package.PACKAGE_INIT, values),
+        "__init__.py": render(PACKAGE_INIT, values),
         "config.py": _config(values, options),
-        "exceptions.py": package.EXCEPTIONS,
-        "logging.py": package.LOGGING,
+        "exceptions.py": EXCEPTIONS,
+        "logging.py": LOGGING,
         "domain/health_report.py": package.HEALTH_REPORT,
         "services/health_checks.py": render(package.HEALTH_CHECKS, values),
         **_interface(values, options),
@@ -167,7 +162,7 @@ def _package(values: Mapping[str, str], options: ScaffoldOptions) -> dict[str, s
         modules["adapters/cache.py"] = render(storage.CACHE_ADAPTER, values)
     for layer, role in LAYER_ROLES:
         modules[f"{layer}/__init__.py"] = render(
-            package.LAYER_INIT, {**values, "layer": layer, "responsibility": role}
+            LAYER_INIT, {**values, "layer": layer, "responsibility": role}
         )
     return {f"src/{values['pkg']}/{path}": text for path, text in modules.items()}
 
@@ -203,14 +198,13 @@ def _tests(values: Mapping[str, str], options: ScaffoldOptions) -> dict[str, str
         ),
     }
     files = {
-        path: render(suite.TESTS_INIT, {**values, "suite": label})
-        for path, label in SUITES
+        path: render(TESTS_INIT, {**values, "suite": label}) for path, label in SUITES
     }
     files |= {
         "tests/conftest.py": render(suite.CONFTEST, {**values, "env_entries": entries}),
         "tests/unit/test_config.py": render(suite.TEST_CONFIG, values),
-        "tests/unit/test_exceptions.py": render(suite.TEST_EXCEPTIONS, values),
-        "tests/unit/test_logging.py": render(suite.TEST_LOGGING, values),
+        "tests/unit/test_exceptions.py": render(TEST_EXCEPTIONS, values),
+        "tests/unit/test_logging.py": render(TEST_LOGGING, values),
         "tests/unit/test_health_report.py": render(suite.TEST_HEALTH_REPORT, values),
         "tests/unit/test_health_checks.py": render(suite.TEST_HEALTH_CHECKS, values),
         "tests/unit/test_probes.py": render(
@@ -267,58 +261,6 @@ def scaffold_plan(name: str, options: ScaffoldOptions) -> dict[str, str]:
         files["migrations/script.py.mako"] = storage.ALEMBIC_SCRIPT
         files["migrations/versions/.gitkeep"] = ""
     return dict(sorted(files.items()))
-
-
-def layout_file(package_name: str, path: str) -> str | None:
-    """Return compliant content for a missing layout file (SP702-SP704 fixes).
-
-    Args:
-        package_name: The project's import package.
-        path: The missing file's project-relative path.
-
-    Returns:
-        The file's text, or None when the path is not a layout file.
-    """
-    values = template_values(package_name)
-    source = f"src/{package_name}/"
-    modules = {
-        f"{source}__init__.py": render(package.PACKAGE_INIT, values),
-        f"{source}__main__.py": render(package.MAIN_STANDALONE, values),
-        f"{source}config.py": _config(values, ScaffoldOptions()),
-        f"{source}exceptions.py": package.EXCEPTIONS,
-        f"{source}logging.py": package.LOGGING,
-        "tests/conftest.py": component_suite.CONFTEST_STANDALONE,
-    }
-    for layer, role in LAYER_ROLES:
-        modules[f"{source}{layer}/__init__.py"] = render(
-            package.LAYER_INIT, {**values, "layer": layer, "responsibility": role}
-        )
-    for suite_path, label in SUITES:
-        modules[suite_path] = render(suite.TESTS_INIT, {**values, "suite": label})
-    return modules.get(path)
-
-
-def module_tests(package_name: str, path: str) -> tuple[str, str] | None:
-    """Return a test module for a package module that ``--fix`` creates.
-
-    Args:
-        package_name: The project's import package.
-        path: The created module's project-relative path.
-
-    Returns:
-        (test path, text), or None when the module needs no test module.
-    """
-    values = template_values(package_name)
-    stem = PurePosixPath(path).stem
-    templates = {
-        "config": component_suite.TEST_CONFIG_STANDALONE,
-        "exceptions": suite.TEST_EXCEPTIONS,
-        "logging": suite.TEST_LOGGING,
-    }
-    template = templates.get(stem)
-    if template is None or path != f"src/{package_name}/{stem}.py":
-        return None
-    return f"tests/unit/test_{stem}.py", render(template, values)
 
 
 def format_plan(plan: Mapping[str, str]) -> tuple[dict[str, str], str | None]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from strictpy.domain.containers.compliant_files import compliant_dockerfile
+from strictpy.domain.fixes.layout_files import render
 from strictpy.domain.ruleset_data import PYTEST_CONFIG_TOML, RUFF_CONFIG_TOML
-from strictpy.services.scaffold_options import render
 from strictpy.services.scaffold_templates import project_templates as project
 
 if TYPE_CHECKING:

@@ -17,25 +17,19 @@ from typing import TYPE_CHECKING
 from strictpy.exceptions import ValidationError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
     from pathlib import Path
 
 __all__ = [
-    "DESCRIPTION",
     "Cache",
     "CliFramework",
     "Database",
     "HttpFramework",
     "ScaffoldOptions",
     "ScaffoldOutcome",
-    "render",
-    "template_values",
     "validate_package_name",
 ]
 
 PACKAGE_NAME = re.compile(r"[a-z][a-z0-9_]*")
-PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
-DESCRIPTION = "a strict-mode Python application."
 # Import names a project must not take: the scaffold's own dependencies and the
 # folders of the layout.
 RESERVED_NAMES = frozenset(
@@ -158,38 +152,3 @@ def validate_package_name(name: str) -> str:
         message = f"invalid project name '{name}': {problem} (for example 'my_app')"
         raise ValidationError(message)
     return name
-
-
-def render(template: str, values: Mapping[str, str]) -> str:
-    """Fill a template's ``{{name}}`` placeholders.
-
-    Placeholders without a value are left as they are, so text that merely
-    looks like one (Mako's ``${...}``) passes through.
-
-    Args:
-        template: The template text.
-        values: Placeholder values.
-
-    Returns:
-        The rendered text.
-    """
-    return PLACEHOLDER.sub(
-        lambda match: values.get(match.group(1), match.group(0)), template
-    )
-
-
-def template_values(name: str) -> dict[str, str]:
-    """Return the placeholder values every template may use.
-
-    Args:
-        name: The import package.
-
-    Returns:
-        ``pkg``, ``dist``, ``prefix`` and ``description``.
-    """
-    return {
-        "pkg": name,
-        "dist": name.replace("_", "-"),
-        "prefix": name.upper() + "_",
-        "description": DESCRIPTION,
-    }

@@ -42,9 +42,14 @@ RESULT = FileResult(
     ),
     ((1, "x = 1"),),
 )
+RUFF = (
+    Finding(
+        "F401", "unused-import", "m", "src/app/x.py", Span(1, 1, 1, 3), source="ruff"
+    ),
+)
 CONTENTS = CacheContents(
     key="k1",
-    files=MappingProxyType({"src/app/x.py": ("h1", RESULT)}),
+    files=MappingProxyType({"src/app/x.py": ("h1", RESULT, RUFF)}),
     project_inputs="p1",
     project_findings=(Finding("SP705", "missing-project-file", "m", "Dockerfile"),),
     report_key="r1",
@@ -60,7 +65,7 @@ def test_round_trip(tmp_path: Path) -> None:
     save_cache(tmp_path, CONTENTS)
     loaded = load_cache(tmp_path, "k1")
     assert loaded is not None
-    assert loaded.files["src/app/x.py"] == ("h1", RESULT)
+    assert loaded.files["src/app/x.py"] == ("h1", RESULT, RUFF)
     assert loaded.project_findings == CONTENTS.project_findings
     assert (loaded.project_inputs, loaded.report_key) == ("p1", "r1")
     assert (tmp_path / CACHE_DIR / ".gitignore").read_text(encoding="utf-8") == "*\n"

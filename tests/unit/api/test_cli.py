@@ -170,9 +170,9 @@ def test_internal_error_is_one_line(project: Path) -> None:
         project: A small project folder, the working directory.
     """
     code = (
-        "import sys; from strictpy.api import cli; "
-        "cli.run_audit = lambda *a, **k: 1 / 0; "
-        "sys.argv = ['strictpy', 'check']; cli.main()"
+        "import sys; from strictpy.api import check_command, cli; "
+        "check_command.run_audit = lambda *a, **k: 1 / 0; "
+        "sys.argv = ['strictpy', 'check', '--no-cache']; cli.main()"
     )
     completed = subprocess.run(  # noqa: S603 - the test's own interpreter and code
         [sys.executable, "-c", code],

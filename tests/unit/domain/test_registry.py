@@ -106,3 +106,65 @@ def test_summaries_are_single_sentences() -> None:
     for rule in RULES:
         assert rule.summary().endswith("."), rule.CODE
         assert rule.explanation(), rule.CODE
+
+
+def _cells(row: str) -> list[str]:
+    """Split a catalog table row into cells, ignoring ``|`` inside backticks.
+
+    Args:
+        row: One ``| ... |`` line of ``rules.md``.
+
+    Returns:
+        The cells, stripped, without the empty ones at both ends.
+    """
+    cells: list[str] = []
+    current: list[str] = []
+    in_code = False
+    previous = ""
+    for char in row.strip():
+        if char == "`":
+            in_code = not in_code
+        if char == "|" and not in_code and previous != "\\":
+            cells.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+        previous = char
+    cells.append("".join(current).strip())
+    return cells[1:-1]
+
+
+FIX_COLUMN = MappingProxyType(
+    {
+        match["code"]: _cells(line)[-1].startswith("yes")
+        for line in (FIXTURES / "spec" / "rules.md")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if (match := CATALOG_ROW.match(line))
+    }
+)
+
+
+def test_cells_ignore_pipes_in_code() -> None:
+    """A ``|`` inside backticks or escaped does not split a cell."""
+    row = r"| SP204 | legacy-union | file | `A | B` or A \| B | yes (`X | None`) |"
+    assert _cells(row) == [
+        "SP204",
+        "legacy-union",
+        "file",
+        r"`A | B` or A \| B",
+        "yes (`X | None`)",
+    ]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.CODE)
+def test_fixable_matches_catalog_fix_column(rule: type[Rule]) -> None:
+    """A rule is fixable exactly when the catalog's fix column says yes.
+
+    Args:
+        rule: A registered rule.
+    """
+    if rule.CODE in ENGINE_NAMES:
+        assert not rule.fixable()
+        return
+    assert rule.fixable() == FIX_COLUMN[rule.CODE]

@@ -8,9 +8,7 @@ The standalone templates need no fixture of a project's own ``conftest.py``.
 from __future__ import annotations
 
 __all__ = [
-    "CONFTEST_STANDALONE",
     "TEST_CACHE",
-    "TEST_CONFIG_STANDALONE",
     "TEST_DATABASE",
     "TEST_HTTP",
 ]
@@ -205,61 +203,4 @@ def test_client_uses_the_configured_url(settings: Settings) -> None:
     """
     kwargs = build_cache(settings).connection_pool.connection_kwargs
     assert f"redis://{kwargs['host']}:{kwargs['port']}/0" == settings.redis_url
-'''
-
-# ``--fix`` writes these when it creates a package module that has no tests:
-# they need no fixture of the project's own conftest.
-TEST_CONFIG_STANDALONE = '''"""Tests for the settings."""
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-from {{pkg}}.config import Settings
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    import pytest
-
-
-def test_log_level_is_read_from_the_environment(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """``{{prefix}}LOG_LEVEL`` sets the log level.
-
-    Args:
-        tmp_path: An empty folder (no ``.env`` file).
-        monkeypatch: Pytest's patcher.
-    """
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("{{prefix}}LOG_LEVEL", "DEBUG")
-    assert Settings().log_level == "DEBUG"
-'''
-
-CONFTEST_STANDALONE = '''"""Global fixtures of the test suite."""
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-import pytest
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-
-@pytest.fixture
-def isolated_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Run a test in an empty folder, away from the project's ``.env``.
-
-    Args:
-        tmp_path: A fresh folder for the test.
-        monkeypatch: Pytest's patcher, which restores the folder afterwards.
-
-    Returns:
-        The folder.
-    """
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 '''

@@ -12,20 +12,14 @@ from types import MappingProxyType
 __all__ = [
     "CLI_RUN_TESTS",
     "CONFTEST",
-    "TESTS_INIT",
     "TEST_CLI_ARGPARSE",
     "TEST_CLI_TYPER",
     "TEST_CONFIG",
     "TEST_ENTRY_POINT",
-    "TEST_EXCEPTIONS",
     "TEST_HEALTH_CHECKS",
     "TEST_HEALTH_REPORT",
-    "TEST_LOGGING",
     "TEST_PROBES",
 ]
-
-TESTS_INIT = '''"""Tests of {{pkg}}{{suite}}."""
-'''
 
 CONFTEST = '''"""Global fixtures: a test environment isolated from the developer's machine."""
 
@@ -102,88 +96,6 @@ def test_log_level_defaults_to_info(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     monkeypatch.delenv("{{prefix}}LOG_LEVEL")
     assert Settings().log_level == "INFO"
-'''
-
-TEST_EXCEPTIONS = '''"""Tests for the exception hierarchy."""
-
-import pytest
-
-from {{pkg}}.exceptions import (
-    AppError,
-    ConfigurationError,
-    ExternalServiceError,
-    NotFoundError,
-    ValidationError,
-)
-
-
-@pytest.mark.parametrize(
-    "error", [ValidationError, NotFoundError, ExternalServiceError, ConfigurationError]
-)
-def test_every_error_is_an_app_error(error: type[AppError]) -> None:
-    """Each application error derives from AppError, itself an Exception.
-
-    Args:
-        error: An application error class.
-    """
-    assert issubclass(error, AppError)
-    assert issubclass(AppError, Exception)
-'''
-
-TEST_LOGGING = '''"""Tests for the JSON logging."""
-
-from __future__ import annotations
-
-import json
-import logging
-from typing import TYPE_CHECKING
-
-from {{pkg}}.logging import JsonFormatter, configure_logging, mask_secrets
-
-if TYPE_CHECKING:
-    import pytest
-
-
-def _record(message: str) -> logging.LogRecord:
-    """Build a log record.
-
-    Args:
-        message: The record's message.
-
-    Returns:
-        The record.
-    """
-    return logging.LogRecord(__name__, logging.INFO, __file__, 1, message, None, None)
-
-
-def test_records_are_json() -> None:
-    """A record renders as one JSON object with level and message."""
-    document = json.loads(JsonFormatter().format(_record("hello")))
-    assert (document["level"], document["message"]) == ("INFO", "hello")
-
-
-def test_exceptions_are_included() -> None:
-    """A record with exception information carries it."""
-    record = _record("failed")
-    record.exc_info = (ValueError, ValueError("bad value"), None)
-    assert "bad value" in json.loads(JsonFormatter().format(record))["exception"]
-
-
-def test_secrets_are_masked() -> None:
-    """Secret-like values never reach the log."""
-    assert mask_secrets("sent token=abc123 upstream") == "sent token=*** upstream"
-
-
-def test_configure_logging_writes_json(capsys: pytest.CaptureFixture[str]) -> None:
-    """After configuration, records reach stderr as JSON lines.
-
-    Args:
-        capsys: Pytest's output capture.
-    """
-    configure_logging("INFO")
-    logging.getLogger(__name__).warning("ready")
-    last = capsys.readouterr().err.strip().splitlines()[-1]
-    assert json.loads(last)["message"] == "ready"
 '''
 
 TEST_HEALTH_REPORT = '''"""Tests for the health report."""

@@ -35,6 +35,7 @@ class PassStatement(FileRule):
         Invalid(
             '"""A module."""\n\n\nclass Empty:\n    """Marker type."""\n\n    pass\n',
             line=7,
+            expected_fix='"""A module."""\n\n\nclass Empty:\n    """Marker type."""\n',
         ),
     )
 

@@ -35,9 +35,14 @@ class LegacyGenericAlias(LegacyTypingRule):
         ),
     )
     INVALID: ClassVar[tuple[Invalid, ...]] = (
-        Invalid('"""A module."""\n\nfrom typing import List\n', line=3),
+        Invalid(
+            '"""A module."""\n\nfrom typing import List\n',
+            line=3,
+            expected_fix='"""A module."""\n',
+        ),
         Invalid(
             '"""A module."""\n\nimport typing as t\n\nVALUES: t.List[int] = [1]\n',
             line=5,
+            expected_fix='"""A module."""\n\nVALUES: list[int] = [1]\n',
         ),
     )

@@ -35,5 +35,7 @@ class LegacyUnion(LegacyTypingRule):
             '"""A module."""\n\nfrom typing import Optional as Opt\n\n\n'
             'def find(key: Opt[str]) -> None:\n    """Find."""\n',
             line=6,
+            expected_fix='"""A module."""\n\n\ndef find(key: str | None) -> None:\n'
+            '    """Find."""\n',
         ),
     )

@@ -33,6 +33,8 @@ class MissingReturnAnnotation(FileRule):
             '"""A module."""\n\n\nclass Cart:\n    """A cart."""\n\n    @staticmethod\n'
             '    def __init__(size: int):\n        """Create."""\n',
             line=8,
+            expected_fix='"""A module."""\n\n\nclass Cart:\n    """A cart."""\n\n'
+            '    @staticmethod\n    def __init__(size: int) -> None:\n        """Create."""\n',
         ),
     )
 

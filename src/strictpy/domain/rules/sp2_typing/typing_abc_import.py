@@ -30,5 +30,10 @@ class TypingAbcImport(LegacyTypingRule):
         ),
     )
     INVALID: ClassVar[tuple[Invalid, ...]] = (
-        Invalid('"""A module."""\n\nfrom typing import Callable, TypeVar\n', line=3),
+        Invalid(
+            '"""A module."""\n\nfrom typing import Callable, TypeVar\n',
+            line=3,
+            expected_fix='"""A module."""\n\nfrom collections.abc import Callable\n'
+            "from typing import TypeVar\n",
+        ),
     )

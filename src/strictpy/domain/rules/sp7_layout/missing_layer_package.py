@@ -6,6 +6,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
 
 from strictpy.domain.examples import ProjectInvalid, ProjectValid
+from strictpy.domain.fixes.layout_files import layout_file
 from strictpy.domain.rule import ProjectRule
 from strictpy.domain.ruleset_data import LAYER_PACKAGES
 
@@ -59,6 +60,13 @@ class MissingLayerPackage(ProjectRule):
                 }
             ),
             path="src/shop/utils/__init__.py",
+            expected_files=MappingProxyType(
+                {
+                    "src/shop/utils/__init__.py": layout_file(
+                        "shop", "src/shop/utils/__init__.py"
+                    )
+                }
+            ),
         ),
     )
 

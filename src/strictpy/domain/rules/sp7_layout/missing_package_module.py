@@ -6,6 +6,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
 
 from strictpy.domain.examples import ProjectInvalid, ProjectValid
+from strictpy.domain.fixes.layout_files import layout_file
 from strictpy.domain.rule import ProjectRule
 from strictpy.domain.ruleset_data import PACKAGE_MODULES
 
@@ -51,6 +52,9 @@ class MissingPackageModule(ProjectRule):
                 }
             ),
             path="src/shop/logging.py",
+            expected_files=MappingProxyType(
+                {"src/shop/logging.py": layout_file("shop", "src/shop/logging.py")}
+            ),
         ),
     )
 

@@ -6,6 +6,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
 
 from strictpy.domain.examples import ProjectInvalid, ProjectValid
+from strictpy.domain.fixes.layout_files import layout_file
 from strictpy.domain.rule import ProjectRule
 from strictpy.domain.ruleset_data import TEST_SCAFFOLD
 
@@ -44,6 +45,9 @@ class MissingTestScaffold(ProjectRule):
                 }
             ),
             path="tests/conftest.py",
+            expected_files=MappingProxyType(
+                {"tests/conftest.py": layout_file(None, "tests/conftest.py")}
+            ),
         ),
     )
 

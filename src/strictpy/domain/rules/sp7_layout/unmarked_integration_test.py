@@ -70,6 +70,8 @@ class UnmarkedIntegrationTest(FileRule):
             "    assert True\n",
             line=4,
             path="tests/integration/test_api.py",
+            expected_fix='"""Tests."""\n\nimport pytest\n\npytestmark = pytest.mark.integration\n'
+            '\n\ndef test_api() -> None:\n    """The API answers."""\n    assert True\n',
         ),
     )
 

@@ -30,5 +30,9 @@ class NotRuffFormatted(Rule):
     RULESET_REF = "5.2, 9.1"
     VALID: ClassVar[tuple[Valid, ...]] = (Valid('"""A module."""\n\nVALUE = 1\n'),)
     INVALID: ClassVar[tuple[Invalid, ...]] = (
-        Invalid('"""A module."""\n\nVALUE=1\n', line=3),
+        Invalid(
+            '"""A module."""\n\nVALUE=1\n',
+            line=3,
+            expected_fix='"""A module."""\n\nVALUE = 1\n',
+        ),
     )

@@ -66,6 +66,18 @@ class PytestConfigDrift(ProjectRule):
             path=PYPROJECT,
             line=2,
         ),
+        ProjectInvalid(
+            MappingProxyType(
+                {
+                    PYPROJECT: PYTEST_CONFIG_TOML.replace(
+                        '    "--cov-fail-under=80",\n', ""
+                    )
+                }
+            ),
+            path=PYPROJECT,
+            line=PYTEST_CONFIG_TOML.splitlines().index("addopts = [") + 1,
+            expected_files=MappingProxyType({PYPROJECT: PYTEST_CONFIG_TOML}),
+        ),
     )
 
     def check(self, ctx: ProjectContext) -> Iterator[Finding]:

@@ -83,6 +83,9 @@ class PythonVersion(ProjectRule):
             ),
             path=PYPROJECT,
             line=3,
+            expected_files=MappingProxyType(
+                {PYPROJECT: '[project]\nname = "shop"\nrequires-python = ">=3.13"\n'}
+            ),
         ),
     )
 

@@ -83,6 +83,7 @@ class RuffConfigDrift(ProjectRule):
             ),
             path=PYPROJECT,
             line=2,
+            expected_files=MappingProxyType({PYPROJECT: RUFF_CONFIG_TOML}),
         ),
         ProjectInvalid(
             MappingProxyType(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from strictpy.domain.containers.compliant_files import compliant_dockerignore
 from strictpy.domain.examples import ProjectInvalid, ProjectValid
+from strictpy.domain.fixes.ignore_file_fixes import MARKER
 from strictpy.domain.rule import ProjectRule
 from strictpy.domain.ruleset_data import DOCKERIGNORE_ENTRIES, DOCKERIGNORE_NAME
 
@@ -51,7 +52,7 @@ class DockerignoreEntries(ProjectRule):
             path=DOCKERIGNORE_NAME,
             line=None,
             expected_files=MappingProxyType(
-                {DOCKERIGNORE_NAME: _WITHOUT_ENV + ".env\n"}
+                {DOCKERIGNORE_NAME: f"{_WITHOUT_ENV}\n{MARKER}\n.env\n"}
             ),
         ),
     )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from strictpy.domain.containers.compliant_files import compliant_gitignore
 from strictpy.domain.examples import ProjectInvalid, ProjectValid
+from strictpy.domain.fixes.ignore_file_fixes import MARKER
 from strictpy.domain.rule import ProjectRule
 from strictpy.domain.ruleset_data import GITIGNORE_ENTRIES, GITIGNORE_NAME
 
@@ -50,7 +51,9 @@ class GitignoreEntries(ProjectRule):
             MappingProxyType({GITIGNORE_NAME: _WITHOUT_ENV}),
             path=GITIGNORE_NAME,
             line=None,
-            expected_files=MappingProxyType({GITIGNORE_NAME: _WITHOUT_ENV + ".env\n"}),
+            expected_files=MappingProxyType(
+                {GITIGNORE_NAME: f"{_WITHOUT_ENV}\n{MARKER}\n.env\n"}
+            ),
         ),
     )
 

@@ -1,0 +1,297 @@
+"""``strictpy check``: replay the last report when nothing changed, else audit and render.
+
+The report is rendered once into memory, then written to stdout or the output
+file and stored for replay, so a warm run prints exactly the same bytes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+from strictpy.adapters.baseline_file import write_baseline
+from strictpy.api.renderers import OutputFormat, renderer_for
+from strictpy.api.renderers.rich_renderer import render_statistics
+from strictpy.domain.baseline import baseline_counts
+from strictpy.services.audit import AuditRequest, group_by_root, run_audit
+from strictpy.services.replay import (
+    RenderOptions,
+    Replay,
+    remember_run,
+    replay_last_run,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from strictpy.services.audit import AuditReport
+
+__all__ = ["PROGRESS_MIN_FILES", "CheckOptions", "render_report", "run_check"]
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+PROGRESS_MIN_FILES = 300
+FILE_WIDTH = 120
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """The options of one ``strictpy check`` run.
+
+    Attributes:
+        request: The audit request.
+        render: How the report is shown.
+        write_baseline: A file to record today's findings in, instead of a report.
+        fix: Repair the fixable findings, then report what remains.
+        diff: Print the repairs as a unified diff and write nothing.
+    """
+
+    request: AuditRequest
+    render: RenderOptions
+    write_baseline: Path | None = None
+    fix: bool = False
+    diff: bool = False
+
+
+def render_options(
+    output_format: OutputFormat,
+    output_file: Path | None,
+    *,
+    statistics: bool,
+    exit_zero: bool,
+    quiet: bool,
+) -> RenderOptions:
+    """Describe how the report will be shown, terminal included.
+
+    Args:
+        output_format: The report format.
+        output_file: The report file, or None for stdout.
+        statistics: Whether counts per code replace the findings.
+        exit_zero: Whether findings still exit 0.
+        quiet: Whether nothing is printed.
+
+    Returns:
+        The render options.
+    """
+    if output_file is not None:
+        return RenderOptions(
+            str(output_format),
+            statistics,
+            exit_zero,
+            quiet,
+            str(output_file),
+            width=FILE_WIDTH,
+        )
+    console = Console()
+    return RenderOptions(
+        str(output_format),
+        statistics,
+        exit_zero,
+        quiet,
+        None,
+        console.is_terminal,
+        console.width,
+    )
+
+
+def _console(buffer: io.StringIO, render: RenderOptions) -> Console:
+    """Build the console a report is rendered with, into memory.
+
+    Args:
+        buffer: Where the text goes.
+        render: How the report is shown (terminal, width).
+
+    Returns:
+        The console; no emoji codes or markup are interpreted in data.
+    """
+    return Console(
+        file=buffer,
+        force_terminal=render.terminal,
+        color_system="auto" if render.terminal else None,
+        width=render.width,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+    )
+
+
+def render_report(report: AuditReport, render: RenderOptions) -> str:
+    """Render a report into text exactly as it will be written.
+
+    Args:
+        report: The audit's report.
+        render: How to show it.
+
+    Returns:
+        The rendered text ('' when quiet).
+    """
+    if render.quiet:
+        return ""
+    buffer = io.StringIO()
+    console = _console(buffer, render)
+    output_format = OutputFormat(render.output_format)
+    if render.statistics and output_format is not OutputFormat.JSON:
+        render_statistics(report, console)
+    else:
+        renderer_for(output_format)(report, console)
+    return buffer.getvalue()
+
+
+def _write(text: bytes, output_file: str | None) -> None:
+    """Write the report to stdout or the output file.
+
+    Args:
+        text: The rendered report.
+        output_file: The report file, or None for stdout.
+    """
+    if output_file is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text)
+        sys.stdout.buffer.flush()
+    else:
+        Path(output_file).write_bytes(text)
+
+
+def _progress_reporter() -> tuple[Progress | None, Callable[[int, int], None] | None]:
+    """Build a progress bar on stderr when stderr is a terminal.
+
+    Returns:
+        The progress display (to start and stop) and its update callback.
+    """
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        return None, None
+    progress = Progress(
+        "checking",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+    task = progress.add_task("files", total=None)
+
+    def update(done: int, total: int) -> None:
+        """Move the bar, shown only for large runs.
+
+        Args:
+            done: Files checked so far.
+            total: Files to check.
+        """
+        if total >= PROGRESS_MIN_FILES:
+            progress.update(task, completed=done, total=total, visible=True)
+        else:
+            progress.update(task, visible=False)
+
+    return progress, update
+
+
+def run_check(options: CheckOptions, cwd: Path) -> tuple[int, tuple[str, ...], str]:
+    """Run ``strictpy check``: replay or audit, write the report, remember it.
+
+    Args:
+        options: The run's options.
+        cwd: The working folder.
+
+    Returns:
+        The exit code, the notices for stderr, and a status line for stderr ('').
+    """
+    request = options.request
+    if options.write_baseline is not None:
+        return _write_baseline(request, options.write_baseline, cwd)
+    if options.fix or options.diff:
+        return _run_fix(options, cwd)
+    groups = group_by_root(request.paths, cwd)
+    replayed = replay_last_run(request, options.render, cwd, groups)
+    if replayed is not None:
+        _write(replayed.output, options.render.output_file)
+        return replayed.exit_code, replayed.notices, ""
+    progress, update = _progress_reporter()
+    audit_request = AuditRequest(
+        request.paths,
+        request.overrides,
+        request.jobs,
+        request.no_cache,
+        request.ignore_baseline,
+        update,
+    )
+    if progress is not None:
+        with progress:
+            report = run_audit(audit_request, cwd)
+    else:
+        report = run_audit(audit_request, cwd)
+    output = render_report(report, options.render).encode("utf-8")
+    _write(output, options.render.output_file)
+    failed = bool(report.findings) and not options.render.exit_zero
+    exit_code = EXIT_FINDINGS if failed else EXIT_CLEAN
+    remember_run(
+        request,
+        options.render,
+        cwd,
+        report.inputs,
+        Replay(output, exit_code, report.notices),
+    )
+    return exit_code, report.notices, ""
+
+
+def _run_fix(options: CheckOptions, cwd: Path) -> tuple[int, tuple[str, ...], str]:
+    """Repair what can be repaired (or show it as a diff), then report the rest.
+
+    Args:
+        options: The run's options (``fix`` or ``diff`` set).
+        cwd: The working folder.
+
+    Returns:
+        The exit code, the notices and the fix summary line.
+    """
+    fixing = importlib.import_module("strictpy.services.fixing")
+    diff_renderer = importlib.import_module("strictpy.api.renderers.diff_renderer")
+    outcome = fixing.fix_project(options.request, cwd, diff_only=options.diff)
+    report: AuditReport = outcome.report
+    if outcome.written:
+        text = render_report(report, options.render)
+        pending = report.findings
+    else:
+        buffer = io.StringIO()
+        diff_renderer.render_diff(outcome.diff, _console(buffer, options.render))
+        text = "" if options.render.quiet else buffer.getvalue()
+        pending = outcome.changes
+    _write(text.encode("utf-8"), options.render.output_file)
+    failed = bool(pending) and not options.render.exit_zero
+    summary = diff_renderer.fix_summary(outcome) or ""
+    return EXIT_FINDINGS if failed else EXIT_CLEAN, report.notices, summary
+
+
+def _write_baseline(
+    request: AuditRequest, target: Path, cwd: Path
+) -> tuple[int, tuple[str, ...], str]:
+    """Record today's findings as the baseline.
+
+    Args:
+        request: The audit request.
+        target: The baseline file to write.
+        cwd: The working folder.
+
+    Returns:
+        Exit 0, the notices and a status line naming the file and the count.
+    """
+    report = run_audit(
+        AuditRequest(
+            request.paths,
+            request.overrides,
+            request.jobs,
+            request.no_cache,
+            ignore_baseline=True,
+        ),
+        cwd,
+    )
+    write_baseline(target, baseline_counts(report.findings))
+    status = f"wrote {len(report.findings)} findings to the baseline '{target.name}'"
+    return EXIT_CLEAN, report.notices, status

@@ -1,0 +1,320 @@
+"""Replaying the last report when nothing it depends on has changed.
+
+A warm run must cost a fraction of a cold one: it must not import libcst or the
+rule registry. The last cold run stores its rendered output with two
+fingerprints: the *run key* (strictpy's version, the command line, the
+``STRICTPY_*`` environment and ``.env``) and, per project root, the *inputs
+fingerprint* (every Python file's bytes, the project-level files, which paths
+exist, what git tracks, the baseline, the installed environments). When both
+match, the stored output is written again byte for byte with the stored exit
+code; otherwise the caller runs the audit, which reuses per-file results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from strictpy import __version__
+from strictpy.adapters.cache_store import load_last_run, save_last_run
+from strictpy.adapters.file_discovery import discover_python_files, relative_posix
+from strictpy.adapters.git_client import tracked_files
+from strictpy.adapters.project_files import read_bytes, read_project_texts
+from strictpy.config import environment_fingerprint
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from strictpy.services.audit import AuditRequest
+
+__all__ = [
+    "RenderOptions",
+    "Replay",
+    "RootInputs",
+    "file_digest",
+    "inputs_fingerprint",
+    "remember_run",
+    "replay_last_run",
+    "run_key",
+]
+
+SITE_PACKAGES_GLOB = "lib/python*/site-packages"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """Everything about how a report is shown; part of the run key.
+
+    Attributes:
+        output_format: The format's name.
+        statistics: Whether counts per code replace the findings.
+        exit_zero: Whether findings still exit 0.
+        quiet: Whether nothing is printed.
+        output_file: The report file, or None for stdout.
+        terminal: Whether the output is a terminal (colours, width).
+        width: The console width used.
+    """
+
+    output_format: str
+    statistics: bool = False
+    exit_zero: bool = False
+    quiet: bool = False
+    output_file: str | None = None
+    terminal: bool = False
+    width: int = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Replay:
+    """A stored report that may be shown again.
+
+    Attributes:
+        output: The rendered report, exactly as written last time.
+        exit_code: The exit code of that run.
+        notices: Its warnings for stderr.
+    """
+
+    output: bytes
+    exit_code: int
+    notices: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RootInputs:
+    """What a cold run learned about one root that replay needs.
+
+    Attributes:
+        root: The project root.
+        patterns: The exclusion patterns in force.
+        baseline: The baseline file, if one is configured.
+        fingerprint: The inputs fingerprint the run was made from.
+    """
+
+    root: Path
+    patterns: tuple[str, ...]
+    baseline: str | None
+    fingerprint: str
+
+
+def file_digest(data: bytes) -> str:
+    """Return the digest the cache and the fingerprints use for file bytes.
+
+    Args:
+        data: The bytes.
+
+    Returns:
+        A hex digest.
+    """
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def run_key(request: AuditRequest, render: RenderOptions, cwd: Path) -> str:
+    """Fingerprint strictpy itself, the command line and the environment.
+
+    Args:
+        request: The audit request.
+        render: How the report is shown.
+        cwd: The working folder.
+
+    Returns:
+        A hex digest.
+    """
+    parts = [
+        __version__,
+        sys.version,
+        str(cwd),
+        repr(request.paths),
+        repr(sorted((key, repr(value)) for key, value in request.overrides.items())),
+        repr(render),
+        environment_fingerprint(cwd),
+    ]
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def _environment_stamps(root: Path) -> list[str]:
+    """Return modification stamps of the environments SP809 may read.
+
+    Args:
+        root: The project root.
+
+    Returns:
+        One stamp per site-packages folder (the project's venv and strictpy's).
+    """
+    folders = [
+        *(root / ".venv").glob(SITE_PACKAGES_GLOB),
+        *Path(sys.prefix).glob(SITE_PACKAGES_GLOB),
+    ]
+    stamps: list[str] = []
+    for folder in folders:
+        try:
+            stamps.append(f"{folder}:{folder.stat().st_mtime_ns}")
+        except OSError:
+            stamps.append(f"{folder}:gone")
+    return stamps
+
+
+def inputs_fingerprint(
+    root: Path,
+    digests: Iterable[tuple[str, str]],
+    texts: Mapping[str, str],
+    existing: Iterable[str],
+    baseline: str | None,
+) -> str:
+    """Fingerprint everything a root's findings are computed from.
+
+    Args:
+        root: The project root.
+        digests: (relative path, digest) of every Python file of the root.
+        texts: The project-level files' texts.
+        existing: Every non-ignored relative path.
+        baseline: The configured baseline file, if any.
+
+    Returns:
+        A hex digest.
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    for path, file_hash in sorted(digests):
+        digest.update(f"f:{path}:{file_hash}\0".encode())
+    for path, text in sorted(texts.items()):
+        digest.update(f"t:{path}:{file_digest(text.encode())}\0".encode())
+    for path in sorted(existing):
+        digest.update(f"e:{path}\0".encode())
+    tracked = tracked_files(root)
+    for path in sorted(tracked) if tracked is not None else ("<no git>",):
+        digest.update(f"g:{path}\0".encode())
+    if baseline:
+        data = read_bytes(root / baseline)
+        digest.update(data if isinstance(data, bytes) else data.encode())
+    for stamp in _environment_stamps(root):
+        digest.update(f"s:{stamp}\0".encode())
+    return digest.hexdigest()
+
+
+def _current_fingerprint(
+    root: Path, requested: Sequence[Path], patterns: Sequence[str], baseline: str | None
+) -> str:
+    """Recompute a root's inputs fingerprint from the file system as it is now.
+
+    Args:
+        root: The project root.
+        requested: The requested paths under the root.
+        patterns: The exclusion patterns of the stored run.
+        baseline: The baseline file of the stored run.
+
+    Returns:
+        The fingerprint.
+    """
+    discovery = discover_python_files(root, [root, *requested], list(patterns))
+    digests: list[tuple[str, str]] = []
+    for path in discovery.files:
+        data = read_bytes(path)
+        digests.append(
+            (
+                relative_posix(path, root),
+                file_digest(data) if isinstance(data, bytes) else data,
+            )
+        )
+    texts = read_project_texts(root)
+    return inputs_fingerprint(root, digests, texts, discovery.existing, baseline)
+
+
+def _roots_unchanged(
+    stored_roots: object, groups: Mapping[Path, Sequence[Path]]
+) -> bool:
+    """Tell whether every root's inputs are as the stored run saw them.
+
+    Args:
+        stored_roots: The stored per-root metadata.
+        groups: The request's project roots with their requested paths.
+
+    Returns:
+        True when every fingerprint matches.
+    """
+    names = {str(root) for root in groups}
+    if not isinstance(stored_roots, dict) or set(stored_roots) != names:
+        return False
+    for root, requested in groups.items():
+        info = stored_roots[str(root)]
+        if not isinstance(info, dict):
+            return False
+        patterns = [str(pattern) for pattern in info.get("patterns", [])]
+        baseline = info.get("baseline")
+        baseline_path = baseline if isinstance(baseline, str) else None
+        current = _current_fingerprint(root, requested, patterns, baseline_path)
+        if current != info.get("fingerprint"):
+            return False
+    return True
+
+
+def replay_last_run(
+    request: AuditRequest,
+    render: RenderOptions,
+    cwd: Path,
+    groups: Mapping[Path, Sequence[Path]],
+) -> Replay | None:
+    """Return the last report when nothing it depends on has changed.
+
+    Args:
+        request: The audit request.
+        render: How the report is shown.
+        cwd: The working folder.
+        groups: The request's project roots with their requested paths.
+
+    Returns:
+        The stored report, or None when the audit must run.
+    """
+    stored = None if request.no_cache or not groups else load_last_run(min(groups))
+    if stored is None:
+        return None
+    meta, output = stored
+    exit_code = meta.get("exit_code")
+    notices = meta.get("notices", [])
+    usable = (
+        meta.get("run_key") == run_key(request, render, cwd)
+        and meta.get("output_digest") == file_digest(output)
+        and isinstance(exit_code, int)
+        and isinstance(notices, list)
+        and _roots_unchanged(meta.get("roots"), groups)
+    )
+    if not usable or not isinstance(exit_code, int) or not isinstance(notices, list):
+        return None
+    return Replay(output, exit_code, tuple(str(notice) for notice in notices))
+
+
+def remember_run(
+    request: AuditRequest,
+    render: RenderOptions,
+    cwd: Path,
+    roots: Sequence[RootInputs],
+    replay: Replay,
+) -> None:
+    """Store a cold run's output for the next identical run.
+
+    Args:
+        request: The audit request.
+        render: How the report was shown.
+        cwd: The working folder.
+        roots: What the run learned about each root.
+        replay: The output, exit code and notices to replay.
+    """
+    if request.no_cache or not roots:
+        return
+    meta: dict[str, object] = {
+        "run_key": run_key(request, render, cwd),
+        "output_digest": file_digest(replay.output),
+        "exit_code": replay.exit_code,
+        "notices": list(replay.notices),
+        "roots": {
+            str(info.root): {
+                "patterns": list(info.patterns),
+                "baseline": info.baseline,
+                "fingerprint": info.fingerprint,
+            }
+            for info in roots
+        },
+    }
+    first = min(info.root for info in roots)
+    save_last_run(first, meta, replay.output)

@@ -1,0 +1,1 @@
+"""Tests of the fixes of strictpy check --fix."""

@@ -1,0 +1,44 @@
+"""Tests for removing statements without losing their comments."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from strictpy.domain.fixes.statement_edits import comment_lines, remove_statements
+
+
+def _body(source: str) -> list[cst.BaseStatement]:
+    """Parse module statements.
+
+    Args:
+        source: Python source.
+
+    Returns:
+        The module's statements.
+    """
+    return list(cst.parse_module(source).body)
+
+
+def test_comment_lines_keep_comments_not_blanks() -> None:
+    """Leading comments and the trailing comment survive; blank lines do not."""
+    statement = _body("x = 1\n\n# above\npass  # after\n")[1]
+    kept = comment_lines(statement)
+    assert [line.comment.value for line in kept if line.comment] == [
+        "# above",
+        "# after",
+    ]
+
+
+def test_comments_move_to_the_next_statement() -> None:
+    """A removed statement's comments lead the statement that follows."""
+    body, footer = remove_statements(_body("x = 0\n# note\npass\ny = 2\n"), {1})
+    assert footer == []
+    module = cst.Module(body=body)
+    assert module.code == "x = 0\n# note\ny = 2\n"
+
+
+def test_comments_of_the_last_statement_go_to_the_footer() -> None:
+    """Nothing follows: the comments are returned for the block's footer."""
+    body, footer = remove_statements(_body("y = 2\npass  # end\n"), {1})
+    assert cst.Module(body=body).code == "y = 2\n"
+    assert [line.comment.value for line in footer if line.comment] == ["# end"]

@@ -1,0 +1,1 @@
+"""Tests of the templates of strictpy new."""

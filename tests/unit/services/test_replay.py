@@ -1,0 +1,80 @@
+"""Tests for replaying the last report."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from strictpy.services.audit import AuditRequest
+from strictpy.services.replay import (
+    RenderOptions,
+    Replay,
+    RootInputs,
+    file_digest,
+    inputs_fingerprint,
+    remember_run,
+    replay_last_run,
+    run_key,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pytest
+
+RENDER = RenderOptions("concise")
+
+
+def _remember(root: Path, request: AuditRequest) -> None:
+    """Store a run for a root whose only file is a.py.
+
+    Args:
+        root: The project root.
+        request: The request to store it for.
+    """
+    digest = file_digest((root / "a.py").read_bytes())
+    fingerprint = inputs_fingerprint(root, [("a.py", digest)], {}, {"a.py"}, None)
+    inputs = RootInputs(root, (), None, fingerprint)
+    remember_run(request, RENDER, root, [inputs], Replay(b"report\n", 1, ("note",)))
+
+
+def test_replay_round_trip_and_invalidation(tmp_path: Path) -> None:
+    """A stored run replays until a file changes.
+
+    Args:
+        tmp_path: pytest's temporary folder.
+    """
+    (tmp_path / "a.py").write_text("x = 1\n", encoding="utf-8")
+    request = AuditRequest(("a.py",))
+    _remember(tmp_path, request)
+    groups = {tmp_path: [tmp_path / "a.py"]}
+    assert replay_last_run(request, RENDER, tmp_path, groups) == Replay(
+        b"report\n", 1, ("note",)
+    )
+    assert (
+        replay_last_run(
+            AuditRequest(("a.py",), no_cache=True), RENDER, tmp_path, groups
+        )
+        is None
+    )
+    assert replay_last_run(request, RenderOptions("json"), tmp_path, groups) is None
+    (tmp_path / "a.py").write_text("x = 2\n", encoding="utf-8")
+    assert replay_last_run(request, RENDER, tmp_path, groups) is None
+
+
+def test_run_key_covers_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """STRICTPY_* variables and .env change the run key.
+
+    Args:
+        monkeypatch: pytest's monkeypatch fixture.
+        tmp_path: pytest's temporary folder.
+    """
+    request = AuditRequest((".",))
+    first = run_key(request, RENDER, tmp_path)
+    monkeypatch.setenv("STRICTPY_IGNORE", "SP1")
+    second = run_key(request, RENDER, tmp_path)
+    (tmp_path / ".env").write_text("STRICTPY_SELECT=SP2\n", encoding="utf-8")
+    assert len({first, second, run_key(request, RENDER, tmp_path)}) == len(
+        ["a", "b", "c"]
+    )

@@ -1,0 +1,37 @@
+"""Tests for auditing one root: pre-commit style file lists still run project rules."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from strictpy.services.audit import AuditRequest
+from strictpy.services.root_audit import audit_root
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+DIRTY = '"""Dirty."""\n\n\ndef run() -> None:\n    """Run."""\n    pass\n'
+
+
+def test_named_files_report_only_themselves_but_project_rules_run(
+    tmp_path: Path,
+) -> None:
+    """File findings are limited to named files; project findings still appear.
+
+    Args:
+        tmp_path: pytest's temporary folder.
+    """
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.strictpy]\nselect = ['SP102', 'SP705']\n", encoding="utf-8"
+    )
+    (tmp_path / "a.py").write_text(DIRTY, encoding="utf-8")
+    (tmp_path / "b.py").write_text(DIRTY, encoding="utf-8")
+    outcome = audit_root(
+        tmp_path, [tmp_path / "a.py"], AuditRequest(("a.py",), no_cache=True)
+    )
+    paths = {(finding.path, finding.code) for finding in outcome.findings}
+    assert ("a.py", "SP102") in paths
+    assert ("b.py", "SP102") not in paths
+    assert any(code == "SP705" for _, code in paths)
+    assert outcome.files_checked == 1
+    assert outcome.inputs.fingerprint
