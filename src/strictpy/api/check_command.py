@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-from strictpy.adapters.baseline_file import write_baseline
 from strictpy.api.renderers import OutputFormat, renderer_for
 from strictpy.api.renderers.rich_renderer import render_statistics
 from strictpy.domain.baseline import baseline_counts
@@ -292,6 +291,7 @@ def _write_baseline(
         ),
         cwd,
     )
-    write_baseline(target, baseline_counts(report.findings))
+    baseline_file = importlib.import_module("strictpy.adapters.baseline_file")
+    baseline_file.write_baseline(target, baseline_counts(report.findings))
     status = f"wrote {len(report.findings)} findings to the baseline '{target.name}'"
     return EXIT_CLEAN, report.notices, status

@@ -11,12 +11,14 @@ from strictpy.adapters.safe_writer import SafeWriter
 from strictpy.domain.findings import Finding, Span
 from strictpy.exceptions import ExternalServiceError
 from strictpy.services import fix_plan
-from strictpy.services.fix_plan import FileChange, plan_fixes
+from strictpy.services.fix_plan import plan_fixes
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from pytest_mock import MockerFixture
+
+    from strictpy.services.fix_plan import FileChange
 
 MODULE = "src/app/services/orders.py"
 PASSING = '"""M."""\n\n\nclass A:\n    """Doc."""\n\n    pass\n'
@@ -182,7 +184,7 @@ def test_formatting_applies_to_changed_and_reported_files(
     fake = mocker.patch.object(
         fix_plan,
         "format_sources",
-        side_effect=lambda texts, config: {
+        side_effect=lambda texts, _config: {
             p: t.replace("x=1", "x = 1") for p, t in texts.items()
         },
     )

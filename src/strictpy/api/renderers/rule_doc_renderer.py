@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from rich.markdown import Markdown
 from rich.table import Table
 
 if TYPE_CHECKING:
@@ -136,6 +136,8 @@ def render_rule(doc: RuleDoc, console: Console) -> None:
         console: Where to write.
     """
     if console.is_terminal:
-        console.print(Markdown(rule_markdown(doc)))
+        # rich.markdown pulls in a Markdown parser: imported only for this page.
+        markdown = importlib.import_module("rich.markdown")
+        console.print(markdown.Markdown(rule_markdown(doc)))
     else:
         console.out(rule_markdown(doc), end="")

@@ -65,58 +65,52 @@ type Handler = Callable[[cst.CSTNode], None]
 type HandlerTable = dict[type[object], tuple[Handler, ...]]
 
 
-def visits(
-    *node_types: type[object],
-) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Mark a method as the handler called when the walk enters these node types.
+type HandlerMarker = Callable[..., Callable[[Callable[..., None]], Callable[..., None]]]
+
+
+def _handler_marker(attribute: str) -> HandlerMarker:
+    """Build a decorator factory that records node types on a handler method.
 
     Args:
-        *node_types: libcst node classes (or ``CommentToken``) to handle.
+        attribute: The attribute the node types are stored under.
 
     Returns:
-        A decorator that records the node types on the method.
+        A factory taking node types and returning the method decorator.
     """
 
-    def mark(method: Callable[..., None]) -> Callable[..., None]:
-        """Record the node types on the handler.
+    def factory(
+        *node_types: type[object],
+    ) -> Callable[[Callable[..., None]], Callable[..., None]]:
+        """Return the decorator that marks a method for these node types.
 
         Args:
-            method: The handler called when the walk enters those nodes.
+            *node_types: libcst node classes (or ``CommentToken``) to handle.
 
         Returns:
-            The same method, marked.
+            The decorator.
         """
-        setattr(method, VISIT_MARK, node_types)
-        return method
 
-    return mark
+        def mark(method: Callable[..., None]) -> Callable[..., None]:
+            """Record the node types on the method.
+
+            Args:
+                method: The handler.
+
+            Returns:
+                The same method.
+            """
+            setattr(method, attribute, node_types)
+            return method
+
+        return mark
+
+    return factory
 
 
-def leaves(
-    *node_types: type[object],
-) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Mark a method as the handler called when the walk leaves these node types.
-
-    Args:
-        *node_types: libcst node classes to handle.
-
-    Returns:
-        A decorator that records the node types on the method.
-    """
-
-    def mark(method: Callable[..., None]) -> Callable[..., None]:
-        """Record the node types on the handler.
-
-        Args:
-            method: The handler called when the walk leaves those nodes.
-
-        Returns:
-            The same method, marked.
-        """
-        setattr(method, LEAVE_MARK, node_types)
-        return method
-
-    return mark
+# ``@visits(cst.Call)`` runs a method when the walk enters a node of that type,
+# ``@leaves(cst.FunctionDef)`` when it leaves one (after the node's children).
+visits: HandlerMarker = _handler_marker(VISIT_MARK)
+leaves: HandlerMarker = _handler_marker(LEAVE_MARK)
 
 
 class Visitor:

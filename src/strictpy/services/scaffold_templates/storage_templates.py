@@ -151,7 +151,7 @@ prepend_sys_path = src
 path_separator = os
 """
 
-ALEMBIC_ENV = '''"""Alembic environment: migrations run with the application's settings and engine."""
+ALEMBIC_ENV = '''"""Alembic environment: migrations run with the application's own engine."""
 
 from alembic import context
 
