@@ -1,8 +1,8 @@
 """Measure what the SP3 docstring rules add to a full strictpy run.
 
-Runs ``strictpy check PATH --format json --jobs 1`` twice per round, once with
-every rule and once with ``--ignore SP3``, in fresh interpreters so neither run
-profits from the other's warm caches, and prints the best time of each and
+Runs ``strictpy check PATH --format json --jobs 1 --no-cache`` twice per round,
+once with every rule and once with ``--ignore SP3``, in fresh interpreters so
+neither run profits from the other's warm caches, and prints the best time of each and
 their ratio. Both the wall-clock time and the CPU time the strictpy process used
 (user plus system) are measured; on a machine shared with other work the CPU
 time is the steadier of the two, so its ratio is the one to quote. The default
@@ -96,6 +96,7 @@ def measure(path: str, jobs: int, selection: tuple[str, ...]) -> Measurement:
             "--jobs",
             str(jobs),
             "--exit-zero",
+            "--no-cache",
             "--output-file",
             str(report),
             *selection,

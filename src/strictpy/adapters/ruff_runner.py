@@ -31,11 +31,13 @@ from strictpy.exceptions import ExternalServiceError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["RuffDiagnostic", "RuffRun", "find_ruff", "run_ruff"]
+__all__ = ["SYNTAX_ERROR", "RuffDiagnostic", "RuffRun", "find_ruff", "run_ruff"]
 
 RUFF_TIMEOUT_SECONDS = 300
 # Ruff's exit codes: 0 clean, 1 diagnostics (or files to reformat), 2 failure.
 RUFF_FAILED = 2
+# Ruff's pseudo-code for a file that does not parse.
+SYNTAX_ERROR = "invalid-syntax"
 # Paths per invocation: keeps command lines far below every OS's limit.
 BATCH_SIZE = 400
 
@@ -172,19 +174,22 @@ def _invoke(ruff: str, arguments: list[str], root: Path) -> list[RuffDiagnostic]
             f"ruff could not be started ({error.strerror or type(error).__name__})"
         )
         raise ExternalServiceError(message) from None
-    if completed.returncode >= RUFF_FAILED:
-        detail = completed.stderr.decode("utf-8", errors="replace").strip()
-        first = (
-            detail.splitlines()[0] if detail else f"exit code {completed.returncode}"
-        )
-        message = f"ruff failed: {first}"
-        raise ExternalServiceError(message)
+    detail = completed.stderr.decode("utf-8", errors="replace").strip()
+    first = detail.splitlines()[0] if detail else f"exit code {completed.returncode}"
+    failure = ExternalServiceError(f"ruff failed: {first}")
+    failed = completed.returncode >= RUFF_FAILED
     output = completed.stdout.decode("utf-8", errors="replace").strip() or "[]"
     try:
         entries = _REPORT.validate_json(output)
     except PydanticValidationError:
+        if failed:
+            raise failure from None
         message = "ruff printed output strictpy cannot read"
         raise ExternalServiceError(message) from None
+    # ``ruff format --check`` exits 2 when a file does not parse, yet still
+    # reports every other file; that is a result, not a failure of Ruff.
+    if failed and not any(entry.code == SYNTAX_ERROR for entry in entries):
+        raise failure
     return [_convert(entry) for entry in entries]
 
 

@@ -119,7 +119,7 @@ def _version_callback(value: bool) -> None:  # noqa: FBT001 - typer's callback s
         raise typer.Exit(EXIT_CLEAN)
 
 
-@app.callback()
+@app.callback(help="Audit Python repositories against the strict-mode ruleset.")
 def root(
     *,
     version: Annotated[
@@ -140,7 +140,7 @@ def root(
     del version
 
 
-@app.command()
+@app.command(help="Check files and folders against the strict-mode ruleset.")
 def check(  # noqa: PLR0913 - each parameter is one documented option
     paths: Annotated[
         list[str] | None, typer.Argument(help="Files or folders (default: .).")
@@ -235,7 +235,9 @@ def check(  # noqa: PLR0913 - each parameter is one documented option
     raise typer.Exit(exit_code)
 
 
-@app.command("rules")
+@app.command(
+    "rules", help="List every rule: code, name, family, scope, fixability, summary."
+)
 def rules_command(
     *,
     output_format: Annotated[
@@ -255,7 +257,9 @@ def rules_command(
     )
 
 
-@app.command("rule")
+@app.command(
+    "rule", help="Explain one rule: what it checks, why, a bad and a good example."
+)
 def rule_command(
     code: Annotated[str, typer.Argument(help="A rule code, e.g. SP404.")],
 ) -> None:
@@ -274,7 +278,9 @@ def rule_command(
     render_rule(doc, Console(highlight=False, soft_wrap=True))
 
 
-@app.command("new")
+@app.command(
+    "new", help="Scaffold a project that passes strictpy check with zero findings."
+)
 def new_command(  # noqa: PLR0913 - each parameter is one documented option
     name: Annotated[str, typer.Argument(help="The package name, e.g. my_app.")],
     *,

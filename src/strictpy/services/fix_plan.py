@@ -362,11 +362,28 @@ def plan_fixes(
                 finding.path, lambda path=finding.path: planner.create(path)
             )
     formatted = sorted({f.path for f in usable if f.code == FORMAT_CODE})
-    pyproject = writer.read(PYPROJECT) if PYPROJECT not in broken else None
-    text = (
-        pyproject.decode("utf-8", errors="replace") if pyproject is not None else None
-    )
-    config = ruff_toml(parse_pyproject(text) if text is not None else None)
     if formatted or any(path.endswith(PYTHON_SUFFIXES) for path in planner.new):
-        planner.format(formatted, config)
+        planner.format(
+            formatted, _ruff_config(writer, readable=PYPROJECT not in broken)
+        )
     return FixPlan(planner.changes(), tuple(planner.notices))
+
+
+def _ruff_config(writer: SafeWriter, *, readable: bool) -> str:
+    """Return the Ruff configuration to format with: the ruleset's plus refinements.
+
+    Args:
+        writer: The root's safe writer.
+        readable: Whether ``pyproject.toml`` may be read (it has no SP000).
+
+    Returns:
+        The ``ruff.toml`` text.
+    """
+    text = None
+    if readable:
+        try:
+            pyproject = _read_text(writer, PYPROJECT, python=False)
+        except AppError:
+            pyproject = None
+        text = pyproject.text if pyproject is not None else None
+    return ruff_toml(parse_pyproject(text) if text is not None else None)

@@ -29,13 +29,14 @@ from strictpy.domain.project import detect_package
 from strictpy.domain.registry import CODES
 from strictpy.domain.selection import Selection
 from strictpy.exceptions import AppError, NotFoundError
-from strictpy.services.audit import AuditReport, AuditRequest, run_audit
+from strictpy.services.audit import AuditReport, run_audit
 from strictpy.services.fix_plan import FIX_CODES, FORMAT_CODE, plan_fixes
 from strictpy.services.project_pass import project_name
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
+    from strictpy.services.audit import AuditRequest
     from strictpy.services.fix_plan import FileChange
 
 __all__ = ["FixOutcome", "RootChange", "fix_project", "unified_diff"]
@@ -252,7 +253,7 @@ def fix_project(request: AuditRequest, cwd: Path, *, diff_only: bool) -> FixOutc
     notices: list[str] = []
     for root, paths in _roots(request, cwd).items():
         before = run_audit(
-            AuditRequest(tuple(map(str, paths)), request.overrides, request.jobs), cwd
+            dataclasses.replace(request, paths=tuple(map(str, paths))), cwd
         )
         befores.append(before)
         fixable = [finding for finding in before.findings if finding.code in FIX_CODES]

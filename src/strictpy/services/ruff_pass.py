@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from strictpy.adapters.file_discovery import relative_posix
-from strictpy.adapters.ruff_runner import run_ruff
+from strictpy.adapters.ruff_runner import SYNTAX_ERROR, run_ruff
 from strictpy.domain.findings import Finding, Span
 from strictpy.domain.pyproject_model import parse_pyproject
 from strictpy.domain.ruff_settings import ruff_toml
@@ -170,6 +170,8 @@ def ruff_findings(
         ):
             findings.append(_check_finding(diagnostic, path))
     for diagnostic in run.unformatted:
+        if diagnostic.code == SYNTAX_ERROR:
+            continue  # the file pass reports it as SP000
         path = relative_posix(diagnostic.path, root)
         if format_check and NotRuffFormatted.CODE in selection.enabled_for(path):
             findings.append(_format_finding(diagnostic, path))

@@ -124,3 +124,38 @@ def test_timeout_and_os_errors(
     mocker.patch.object(ruff_runner.subprocess, "run", side_effect=error)
     with pytest.raises(ExternalServiceError, match=message):
         run_ruff(tmp_path, [tmp_path / "a.py"], CONFIG, check=True, format_check=False)
+
+
+def test_unparsable_file_keeps_the_other_results(tmp_path: Path) -> None:
+    """``ruff format --check`` exits 2 on a syntax error; the run still counts.
+
+    Args:
+        tmp_path: A temporary folder (the project root).
+    """
+    broken = tmp_path / "broken.py"
+    broken.write_text("def broken(:\n    return 1\n", encoding="utf-8")
+    ugly = tmp_path / "ugly.py"
+    ugly.write_text("import os\nx  =  1\n", encoding="utf-8")
+    run = run_ruff(tmp_path, [broken, ugly], CONFIG, check=True, format_check=True)
+    assert ("F401", ugly) in {(d.code, d.path) for d in run.diagnostics}
+    assert sorted((d.code, d.path.name) for d in run.unformatted) == [
+        (ruff_runner.SYNTAX_ERROR, "broken.py"),
+        ("unformatted", "ugly.py"),
+    ]
+
+
+@pytest.mark.parametrize("stdout", [b"", b"[]", b"not json", b'[{"code": 1}]'])
+def test_exit_two_without_syntax_errors_is_a_failure(
+    mocker: MockerFixture, tmp_path: Path, stdout: bytes
+) -> None:
+    """Exit code 2 is forgiven only when Ruff reports unparsable files.
+
+    Args:
+        mocker: pytest-mock's fixture.
+        tmp_path: A temporary folder (the project root).
+        stdout: What the failing Ruff printed.
+    """
+    completed = subprocess.CompletedProcess([], 2, stdout=stdout, stderr=b"boom\nmore")
+    mocker.patch.object(ruff_runner.subprocess, "run", return_value=completed)
+    with pytest.raises(ExternalServiceError, match=r"^ruff failed: boom$"):
+        run_ruff(tmp_path, [tmp_path / "a.py"], CONFIG, check=False, format_check=True)

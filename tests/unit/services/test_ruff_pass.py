@@ -142,3 +142,22 @@ def test_requested_explicitly(update: dict[str, object], expected: bool) -> None
     """
     settings = Settings().model_copy(update=update)
     assert ruff_requested_explicitly(settings) is expected
+
+
+def test_unparsable_file_hides_nothing(tmp_path: Path) -> None:
+    """A syntax error in one file neither drops Ruff's findings nor adds SP813.
+
+    Args:
+        tmp_path: A temporary folder (the project root).
+    """
+    files = _project(tmp_path)
+    broken = tmp_path / "broken.py"
+    broken.write_text("def broken(:\n    return 1\n", encoding="utf-8")
+    found, notice = ruff_findings(
+        tmp_path, [*files, broken], Settings(), _selection(), {}
+    )
+    assert notice is None
+    assert sorted((f.code, f.path) for f in found) == [
+        ("F401", "a.py"),
+        ("SP813", "b.py"),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -31,16 +32,18 @@ if TYPE_CHECKING:
 
     from pytest_mock import MockerFixture
 
-VARIANTS = {
-    "default": ScaffoldOptions(),
-    "http": ScaffoldOptions(http=HttpFramework.FASTAPI),
-    "typer": ScaffoldOptions(cli=CliFramework.TYPER),
-    "db": ScaffoldOptions(db=Database.POSTGRES),
-    "cache": ScaffoldOptions(cache=Cache.REDIS),
-    "all": ScaffoldOptions(
-        HttpFramework.FASTAPI, CliFramework.TYPER, Database.POSTGRES, Cache.REDIS
-    ),
-}
+VARIANTS = MappingProxyType(
+    {
+        "default": ScaffoldOptions(),
+        "http": ScaffoldOptions(http=HttpFramework.FASTAPI),
+        "typer": ScaffoldOptions(cli=CliFramework.TYPER),
+        "db": ScaffoldOptions(db=Database.POSTGRES),
+        "cache": ScaffoldOptions(cache=Cache.REDIS),
+        "all": ScaffoldOptions(
+            HttpFramework.FASTAPI, CliFramework.TYPER, Database.POSTGRES, Cache.REDIS
+        ),
+    }
+)
 
 
 def test_plan_has_every_mandated_file() -> None:

@@ -383,11 +383,11 @@ class _Parser:
         problem: str | None = None
         if first > 0:
             problem = "does not start on the docstring's first line"
-        elif end - first > 1:
+        elif not summary.endswith(".") and end - first > 1:
             problem = f"spans {end - first} lines instead of one"
         elif not summary.endswith("."):
             problem = "does not end with a period"
-        elif end < len(lines) and lines[end]:
+        elif end - first > 1 or (end < len(lines) and lines[end]):
             problem = "is not followed by a blank line"
         return summary, problem, end
 

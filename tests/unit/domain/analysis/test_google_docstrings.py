@@ -127,7 +127,7 @@ def test_raises_entries_are_dotted_names() -> None:
         ("Summary?", "does not end with a period"),
         ("Two\n    lines.\n", "spans 2 lines instead of one"),
         ("\n    Summary.\n", "does not start on the docstring's first line"),
-        ("Summary.\n    More.\n", "spans 2 lines instead of one"),
+        ("Summary.\n    More.\n", "is not followed by a blank line"),
         ("Summary.\nArgs:\n    x: X.\n", "is not followed by a blank line"),
     ],
 )

@@ -29,7 +29,8 @@ def test_comments_are_kept() -> None:
         "    pass  # really nothing\n"
     )
     assert fix_source(source, codes=CODES) == (
-        '"""M."""\n\n\nclass A:\n    """Doc."""\n    # nothing yet\n    # really nothing\n'
+        '"""M."""\n\n\nclass A:\n    """Doc."""\n\n    # nothing yet\n'
+        "    # really nothing\n"
     )
 
 

@@ -99,3 +99,33 @@ def test_order_by_type() -> None:
     """Constants, then classes, then functions, as isort orders them."""
     names = ["cast", "TYPE_CHECKING", "Callable", "Any"]
     assert sorted(names, key=alias_key) == ["TYPE_CHECKING", "Any", "Callable", "cast"]
+
+
+def test_a_block_is_never_left_empty() -> None:
+    """An import that is a block's only statement stays, unused but valid."""
+    body = (
+        "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n"
+        "    from typing import List\n\nX: List[int] = []\n"
+    )
+    assert _fixed(body) == body.replace("X: List[int]", "X: list[int]")
+
+
+def test_existing_module_imports_are_reused() -> None:
+    """``import collections`` already there: no second import is added."""
+    assert _fixed("import collections\nimport typing\n\nQ: typing.Deque[int]\n") == (
+        "import collections\n\nQ: collections.deque[int]\n"
+    )
+
+
+def test_imports_inside_functions() -> None:
+    """A local ``from typing import`` is rewritten where it is."""
+    body = (
+        "def f() -> None:\n"
+        '    """F."""\n'
+        "    from typing import Iterator\n\n"
+        "    x: Iterator[int] = iter(())\n"
+        "    del x\n"
+    )
+    assert _fixed(body) == body.replace(
+        "from typing import", "from collections.abc import"
+    )

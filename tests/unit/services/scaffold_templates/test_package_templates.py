@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 import libcst as cst
 import pytest
 
 from strictpy.domain.fixes.layout_files import render, template_values
 from strictpy.services.scaffold_templates import package_templates as templates
 
-VALUES = {**template_values("shop"), "cli_imports": "", "run_block": "    return 0\n"}
+VALUES = MappingProxyType(
+    {**template_values("shop"), "cli_imports": "", "run_block": "    return 0\n"}
+)
 
 
 @pytest.mark.parametrize(

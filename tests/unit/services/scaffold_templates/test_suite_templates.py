@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 import libcst as cst
 import pytest
 
 from strictpy.domain.fixes.layout_files import render, template_values
 from strictpy.services.scaffold_templates import suite_templates as templates
 
-VALUES = {
-    **template_values("shop"),
-    "env_entries": "",
-    "probe_names": '{"app"}',
-    "health_exit": "0",
-}
+VALUES = MappingProxyType(
+    {
+        **template_values("shop"),
+        "env_entries": "",
+        "probe_names": '{"app"}',
+        "health_exit": "0",
+    }
+)
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ def test_fixture() -> None:
     [
         ('"""Run"""', "does not end with a period"),
         ('"""Run\n    now.\n    """', "spans 2 lines instead of one"),
-        ('"""Run.\n    Now.\n    """', "spans 2 lines instead of one"),
+        ('"""Run.\n    Now.\n    """', "is not followed by a blank line"),
         (
             '"""Run.\n    Args:\n        x: X.\n    """',
             "is not followed by a blank line",
