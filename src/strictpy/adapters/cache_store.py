@@ -45,6 +45,9 @@ CACHEDIR_TAG = (
     "# This file is a cache directory tag created by strictpy.\n"
 )
 TAG = "~"
+FINDING_TAG = "~F"
+FINDING_FIELDS = 9
+SPAN_FIELDS = 4
 DECODABLE: MappingProxyType[str, type[Any]] = MappingProxyType(
     {
         **{
@@ -85,6 +88,71 @@ class CacheContents:
     report_key: str = ""
 
 
+def _finding_row(finding: Finding) -> list[object]:
+    """Encode a finding compactly: findings are most of a cache's volume.
+
+    Args:
+        finding: The finding.
+
+    Returns:
+        A flat list of its fields.
+    """
+    span = finding.span
+    return [
+        finding.code,
+        finding.name,
+        finding.message,
+        finding.path,
+        [span.line, span.column, span.end_line, span.end_column] if span else None,
+        finding.severity.value,
+        finding.fixable,
+        finding.source,
+        finding.fingerprint,
+    ]
+
+
+def _finding_from_row(row: object) -> Finding:
+    """Decode a finding row, checking every field's type.
+
+    Args:
+        row: The encoded row.
+
+    Raises:
+        CacheCorruptError: If the row does not have the expected shape.
+
+    Returns:
+        The finding.
+    """
+    if not isinstance(row, list) or len(row) != FINDING_FIELDS:
+        reason = "bad finding row"
+        raise CacheCorruptError(reason)
+    code, name, message, path, span, severity, fixable, source, fingerprint = row
+    texts = (code, name, message, path, severity, source, fingerprint)
+    span_ok = span is None or (
+        isinstance(span, list)
+        and len(span) == SPAN_FIELDS
+        and all(isinstance(n, int) for n in span)
+    )
+    if (
+        not all(isinstance(text, str) for text in texts)
+        or not span_ok
+        or not isinstance(fixable, bool)
+    ):
+        reason = "bad finding fields"
+        raise CacheCorruptError(reason)
+    return Finding(
+        code=code,
+        name=name,
+        message=message,
+        path=path,
+        span=Span(*span) if span else None,
+        severity=Severity(severity),
+        fixable=fixable,
+        source=source,
+        fingerprint=fingerprint,
+    )
+
+
 def _encode(value: object) -> object:
     """Turn result values into JSON data, tagging dataclasses by class name.
 
@@ -94,6 +162,8 @@ def _encode(value: object) -> object:
     Returns:
         JSON-ready data.
     """
+    if isinstance(value, Finding):
+        return {FINDING_TAG: _finding_row(value)}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         data: dict[str, object] = {TAG: type(value).__name__}
         for field in dataclasses.fields(value):
@@ -123,6 +193,8 @@ def _decode(data: object) -> object:
         return tuple(_decode(item) for item in data)
     if not isinstance(data, dict):
         return data
+    if FINDING_TAG in data:
+        return _finding_from_row(data[FINDING_TAG])
     cls = DECODABLE.get(str(data.get(TAG)))
     if cls is None:
         message = "unknown class in cache"
@@ -249,7 +321,7 @@ def save_cache(root: Path, contents: CacheContents) -> None:
         with tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", dir=folder, prefix=".tmp-", delete=False
         ) as stream:
-            json.dump(document, stream, separators=(",", ":"))
+            stream.write(json.dumps(document, separators=(",", ":")))
             temporary = Path(stream.name)
         temporary.replace(_cache_file(root))
     except OSError:

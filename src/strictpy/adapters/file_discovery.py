@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pathspec
@@ -34,11 +34,14 @@ class Discovery:
         files: Absolute paths of the Python files to check, sorted.
         whole_project: Whether the root itself was among the requested paths.
         existing: Every non-ignored file and folder seen, relative to the root.
+        unreadable: (folder, reason) for each folder that could not be listed,
+            relative to the root (``("locked", "permission denied")``).
     """
 
     files: tuple[Path, ...]
     whole_project: bool
     existing: frozenset[str]
+    unreadable: tuple[tuple[str, str], ...] = ()
 
 
 def find_project_root(start: Path) -> Path:
@@ -155,23 +158,38 @@ class _IgnoreStack:
         return False
 
 
-def _walk(
-    root: Path, folder: Path, stack: _IgnoreStack, found: list[Path], seen: set[str]
-) -> None:
+@dataclass(slots=True)
+class _Walked:
+    """What a walk collects.
+
+    Attributes:
+        found: Discovered Python files.
+        seen: Every non-ignored relative path.
+        unreadable: Folders that could not be listed, with the reason.
+    """
+
+    found: list[Path] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _walk(root: Path, folder: Path, stack: _IgnoreStack, walked: _Walked) -> None:
     """Collect the Python files under a folder, depth first.
 
     Args:
         root: The project root.
         folder: The folder to walk.
         stack: The ignore specs in force.
-        found: Where discovered files are appended.
-        seen: Where every non-ignored relative path is added.
+        walked: Where files, seen paths and unreadable folders are collected.
     """
     rel = relative_posix(folder, root)
+    found, seen = walked.found, walked.seen
     added = stack.enter(rel, folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
+    except OSError as error:
+        reason = (error.strerror or type(error).__name__).lower()
+        walked.unreadable.append((rel or ".", reason))
         entries = []
     for entry in entries:
         entry_rel = f"{rel}/{entry.name}" if rel else entry.name
@@ -187,7 +205,7 @@ def _walk(
             continue
         seen.add(entry_rel)
         if is_dir:
-            _walk(root, Path(entry.path), stack, found, seen)
+            _walk(root, Path(entry.path), stack, walked)
         elif is_file and entry.name.endswith(PYTHON_SUFFIXES):
             found.append(Path(entry.path))
         elif not is_file and entry.name.endswith(PYTHON_SUFFIXES):
@@ -212,8 +230,8 @@ def discover_python_files(
     Returns:
         The files in path order and whether the whole project was requested.
     """
-    found: list[Path] = []
-    seen: set[str] = set()
+    walked = _Walked()
+    found = walked.found
     whole = False
     for path in requested:
         if not path.exists() and not path.is_symlink():
@@ -228,8 +246,9 @@ def discover_python_files(
             if path == root or not stack.ignored(
                 relative_posix(path, root), is_dir=True
             ):
-                _walk(root, path, stack, found, seen)
+                _walk(root, path, stack, walked)
         else:
             found.append(path)
     unique = sorted(set(found), key=lambda item: relative_posix(item, root))
-    return Discovery(tuple(unique), whole, frozenset(seen))
+    unreadable = tuple(dict.fromkeys(walked.unreadable))
+    return Discovery(tuple(unique), whole, frozenset(walked.seen), unreadable)

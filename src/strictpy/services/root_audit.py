@@ -337,6 +337,13 @@ def audit_root(
         excerpts=MappingProxyType(
             {r.path: r.excerpt for r in results if r.excerpt and r.path in wanted_paths}
         ),
-        notices=(notice,) if notice else (),
+        notices=(
+            *(
+                f"folder '{folder}' could not be read ({reason}); "
+                "its files were not checked"
+                for folder, reason in everything.unreadable
+            ),
+            *((notice,) if notice else ()),
+        ),
         inputs=RootInputs(root, patterns, settings.baseline, fingerprint),
     )

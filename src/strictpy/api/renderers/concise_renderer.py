@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
-
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -37,5 +35,6 @@ def render_concise(report: AuditReport, console: Console) -> None:
         report: The audit's report.
         console: Where to write.
     """
-    for finding in report.findings:
-        console.print(escape(concise_line(finding)), highlight=False, soft_wrap=True)
+    # Plain text: written straight to the stream (rich's line handling is far too
+    # slow for reports of many thousand findings, and nothing here is styled).
+    console.file.write("".join(concise_line(f) + "\n" for f in report.findings))

@@ -70,5 +70,4 @@ def render_github(report: AuditReport, console: Console) -> None:
         report: The audit's report.
         console: Where to write.
     """
-    for finding in report.findings:
-        console.out(github_line(finding), highlight=False)
+    console.file.write("".join(github_line(f) + "\n" for f in report.findings))

@@ -75,4 +75,4 @@ def render_json(report: AuditReport, console: Console) -> None:
         console: Where to write.
     """
     text = json.dumps(json_document(report), indent=2, ensure_ascii=False)
-    console.out(text, highlight=False)
+    console.file.write(text + "\n")

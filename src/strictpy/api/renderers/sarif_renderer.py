@@ -137,7 +137,5 @@ def render_sarif(report: AuditReport, console: Console) -> None:
         report: The audit's report.
         console: Where to write.
     """
-    console.out(
-        json.dumps(sarif_document(report), indent=2, ensure_ascii=False),
-        highlight=False,
-    )
+    document = json.dumps(sarif_document(report), indent=2, ensure_ascii=False)
+    console.file.write(document + "\n")

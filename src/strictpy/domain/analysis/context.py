@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from strictpy.domain.analysis.comments import CommentToken
 from strictpy.domain.analysis.positions import compute_positions
+from strictpy.domain.analysis.source import source_lines
 from strictpy.domain.findings import Finding, Span
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class FileContext:
             The lines.
         """
         if self._lines is None:
-            self._lines = self.text.splitlines()
+            self._lines = source_lines(self.text)
         return self._lines
 
     @property

@@ -21,6 +21,7 @@ __all__ = [
     "SourceDecodeError",
     "decode_source",
     "nesting_too_deep",
+    "source_lines",
 ]
 
 # CPython's tokenizer refuses more than 200 nested brackets; libcst's native
@@ -29,6 +30,9 @@ MAX_NESTING = 200
 NOT_A_BRACKET = re.compile(r"[^()\[\]{}]+")
 BRACKET_STEP = MappingProxyType({"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1})
 OPENING = frozenset("([{")
+# The only line breaks of Python source; ``str.splitlines`` also splits on form
+# feeds, U+2028 and other characters that are not line breaks in Python.
+LINE_BREAK = re.compile(r"\r\n?|\n")
 CLOSING = frozenset(")]}")
 
 
@@ -133,3 +137,19 @@ def nesting_too_deep(text: str) -> bool:
     ):
         return False
     return _exact_depth(text) > MAX_NESTING
+
+
+def source_lines(text: str) -> list[str]:
+    """Split source text into its lines the way the interpreter counts them.
+
+    Args:
+        text: Source text (or a string literal's value).
+
+    Returns:
+        The lines without their line breaks; like ``str.splitlines``, no empty
+        last line after a final line break.
+    """
+    lines = LINE_BREAK.split(text)
+    if lines[-1] == "":
+        lines.pop()
+    return lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from types import MappingProxyType
 
 from rich.console import Console
@@ -37,9 +38,9 @@ REPORT = AuditReport(
 
 def test_rich_layout() -> None:
     """Findings are grouped by file with frames and a count table."""
-    console = Console(width=100, color_system=None, record=True)
-    render_rich(REPORT, console)
-    text = console.export_text()
+    buffer = io.StringIO()
+    render_rich(REPORT, Console(file=buffer, width=100, color_system=None))
+    text = buffer.getvalue()
     assert "  > 2 |     pass" in text
     assert "^^^^" in text
     assert "Dockerfile" in text
@@ -54,3 +55,13 @@ def test_statistics_sorted_by_count() -> None:
         "     2 SP102 pass-statement",
         "     1 SP705 missing-project-file",
     ]
+
+
+def test_colours_only_on_colour_consoles() -> None:
+    """A colour console gets ANSI codes; a plain one gets none."""
+    buffer = io.StringIO()
+    render_rich(
+        REPORT,
+        Console(file=buffer, width=100, force_terminal=True, color_system="standard"),
+    )
+    assert "\x1b[" in buffer.getvalue()

@@ -10,6 +10,7 @@ from strictpy.domain.analysis.source import (
     SourceDecodeError,
     decode_source,
     nesting_too_deep,
+    source_lines,
 )
 
 
@@ -50,3 +51,26 @@ def test_nesting_limit() -> None:
     assert nesting_too_deep("x = " + "(" * 201 + ")" * 201 + "\n")
     assert not nesting_too_deep("x = " + "(" * 200 + ")" * 200 + "\n")
     assert not nesting_too_deep("x = '" + "(" * 900 + "'\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", []),
+        ("a", ["a"]),
+        ("a\n", ["a"]),
+        ("a\n\n", ["a", ""]),
+        ("a\r\nb\rc\nd", ["a", "b", "c", "d"]),
+        ("a\x0cb\x0bc\x1cd\x85e\u2028f\u2029g\n", ["a\x0cb\x0bc\x1cd\x85e\u2028f\u2029g"]),
+    ],
+)
+def test_source_lines_split_only_on_python_line_breaks(
+    text: str, expected: list[str]
+) -> None:
+    """Form feeds, U+2028 and the like stay inside their line.
+
+    Args:
+        text: The source text.
+        expected: Its lines.
+    """
+    assert source_lines(text) == expected

@@ -9,6 +9,7 @@ import libcst as cst
 
 from strictpy.domain.analysis.comments import CommentToken
 from strictpy.domain.analysis.docstring_nodes import docstring_node, docstring_text
+from strictpy.domain.analysis.source import source_lines
 from strictpy.domain.examples import Invalid, Valid
 from strictpy.domain.rule import FileRule, visits
 
@@ -72,7 +73,7 @@ class TodoComment(FileRule):
         if literal is None or text is None:
             return
         raw = literal.value if isinstance(literal, cst.SimpleString) else None
-        for index, line in enumerate(text.splitlines()):
+        for index, line in enumerate(source_lines(text)):
             match = MARKER_PATTERN.search(line)
             if match:
                 # Escapes can shift lines in the value; use the raw text when it agrees.

@@ -12,6 +12,7 @@ import libcst as cst
 from strictpy.domain.analysis.comments import CommentToken
 from strictpy.domain.analysis.docstring_analysis import docstring_value
 from strictpy.domain.analysis.docstring_nodes import docstring_node
+from strictpy.domain.analysis.source import source_lines
 from strictpy.domain.examples import Invalid, Valid
 from strictpy.domain.rule import FileRule, visits
 
@@ -138,7 +139,7 @@ def _docstring_lines(text: str) -> list[tuple[int, str]]:
     """
     prose: list[tuple[int, str]] = []
     in_example = False
-    for offset, line in enumerate(text.splitlines()):
+    for offset, line in enumerate(source_lines(text)):
         stripped = line.strip()
         if stripped.startswith(DOCTEST_PROMPT):
             in_example = True
