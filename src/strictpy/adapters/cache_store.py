@@ -302,16 +302,12 @@ def save_cache(root: Path, contents: CacheContents) -> None:
         contents: What to store.
     """
     folder = root / CACHE_DIR
-    document = {
+    head = {
         "format": CACHE_FORMAT,
         "key": contents.key,
         "report_key": contents.report_key,
         "project_inputs": contents.project_inputs,
         "project_findings": _encode(contents.project_findings),
-        "files": {
-            name: [digest, _encode(result), _encode(ruff)]
-            for name, (digest, result, ruff) in sorted(contents.files.items())
-        },
     }
     temporary: Path | None = None
     try:
@@ -321,8 +317,19 @@ def save_cache(root: Path, contents: CacheContents) -> None:
         with tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", dir=folder, prefix=".tmp-", delete=False
         ) as stream:
-            stream.write(json.dumps(document, separators=(",", ":")))
             temporary = Path(stream.name)
+            # Written entry by entry: the whole document at once would hold every
+            # finding twice more in memory.
+            stream.write(json.dumps(head, separators=(",", ":"))[:-1] + ',"files":{')
+            for index, (name, (digest, result, ruff)) in enumerate(
+                sorted(contents.files.items())
+            ):
+                entry = [digest, _encode(result), _encode(ruff)]
+                separator = "," if index else ""
+                stream.write(
+                    f"{separator}{json.dumps(name)}:{json.dumps(entry, separators=(',', ':'))}"
+                )
+            stream.write("}}")
         temporary.replace(_cache_file(root))
     except OSError:
         if temporary is not None:

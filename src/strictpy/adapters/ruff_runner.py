@@ -39,7 +39,7 @@ RUFF_FAILED = 2
 # Ruff's pseudo-code for a file that does not parse.
 SYNTAX_ERROR = "invalid-syntax"
 # Paths per invocation: keeps command lines far below every OS's limit.
-BATCH_SIZE = 400
+BATCH_SIZE = 100
 
 
 class _Location(BaseModel):

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from pathlib import Path
 
-    from strictpy.adapters.ruff_runner import RuffDiagnostic
+    from strictpy.adapters.ruff_runner import RuffDiagnostic, RuffRun
     from strictpy.config import Settings
     from strictpy.domain.selection import Selection
 
@@ -34,6 +34,7 @@ __all__ = ["RuffOutcome", "ruff_findings", "ruff_requested_explicitly"]
 
 RUFF_SOURCE = "ruff"
 RUFF_CODE = re.compile(r"^[A-Z]+[0-9]+$")
+RUFF_CHUNK = 200
 EXPLICIT_CODES = frozenset({RuffViolation.CODE, NotRuffFormatted.CODE})
 
 type RuffOutcome = tuple[list[Finding], str | None]
@@ -152,14 +153,49 @@ def ruff_findings(
         return [], None
     pyproject_text = texts.get("pyproject.toml")
     pyproject = parse_pyproject(pyproject_text) if pyproject_text is not None else None
-    try:
-        run = run_ruff(
-            root, files, ruff_toml(pyproject), check=check, format_check=format_check
+    config = ruff_toml(pyproject)
+    findings: list[Finding] = []
+    # Ruff's JSON for a large tree is big: each chunk's diagnostics become
+    # findings before the next chunk runs, so only one chunk's JSON is in memory.
+    for start in range(0, len(files), RUFF_CHUNK):
+        try:
+            run = run_ruff(
+                root,
+                files[start : start + RUFF_CHUNK],
+                config,
+                check=check,
+                format_check=format_check,
+            )
+        except ExternalServiceError as error:
+            if ruff_requested_explicitly(settings):
+                raise
+            return [], f"{error}; Ruff's checks (SP812, SP813) were skipped"
+        findings.extend(
+            _run_findings(run, root, selection, check=check, format_check=format_check)
         )
-    except ExternalServiceError as error:
-        if ruff_requested_explicitly(settings):
-            raise
-        return [], f"{error}; Ruff's checks (SP812, SP813) were skipped"
+    return findings, None
+
+
+def _run_findings(
+    run: RuffRun,
+    root: Path,
+    selection: Selection,
+    *,
+    check: bool,
+    format_check: bool,
+) -> list[Finding]:
+    """Turn one Ruff run's diagnostics into selected findings.
+
+    Args:
+        run: What Ruff reported.
+        root: The project root.
+        selection: The rule selection.
+        check: Whether ``ruff check`` diagnostics are wanted.
+        format_check: Whether ``ruff format --check`` entries are wanted.
+
+    Returns:
+        The findings.
+    """
     findings: list[Finding] = []
     for diagnostic in run.diagnostics:
         path = relative_posix(diagnostic.path, root)
@@ -175,4 +211,4 @@ def ruff_findings(
         path = relative_posix(diagnostic.path, root)
         if format_check and NotRuffFormatted.CODE in selection.enabled_for(path):
             findings.append(_format_finding(diagnostic, path))
-    return findings, None
+    return findings

@@ -74,5 +74,16 @@ def render_json(report: AuditReport, console: Console) -> None:
         report: The audit's report.
         console: Where to write.
     """
-    text = json.dumps(json_document(report), indent=2, ensure_ascii=False)
-    console.file.write(text + "\n")
+    document = json_document(report)
+    findings = [_finding_object(finding) for finding in report.findings]
+    head = json.dumps({**document, "findings": []}, indent=2, ensure_ascii=False)
+    # One finding per line, written as it is encoded: large reports stay cheap in
+    # time and memory, and the output greps well.
+    stream = console.file
+    stream.write(head.removesuffix("[]\n}"))
+    stream.write("[")
+    for index, finding in enumerate(findings):
+        stream.write(
+            ("," if index else "") + "\n    " + json.dumps(finding, ensure_ascii=False)
+        )
+    stream.write("\n  ]\n}\n" if findings else "]\n}\n")
