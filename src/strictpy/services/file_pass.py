@@ -8,6 +8,7 @@ only when a comment rule is selected or the file mentions a suppression.
 from __future__ import annotations
 
 import ast
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,14 @@ RULE_FAILURES = (
     ValueError,
     RecursionError,
 )
+# libcst's native parser recurses on the C stack: a long chain such as
+# ``a.b.b.b...`` or ``- - - 1`` overflows a default stack and kills the whole
+# process. Each file is checked in a thread with a stack this large (address
+# space only: untouched pages cost no memory).
+CHECK_STACK_BYTES = 512 * 1024 * 1024
+# A physical line this long may hold an expression nested deeper than the
+# interpreter accepts; such files go through its parser before libcst's.
+LONG_LINE = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,12 +128,36 @@ def _unparsable(
     return FileResult(path, (finding,), None, ())
 
 
+def _python_rejects(path: str, text: str) -> FileResult | None:
+    """Parse with the interpreter's own parser and report what it rejects.
+
+    Args:
+        path: The project-relative path.
+        text: The decoded source.
+
+    Returns:
+        A result holding one SP000 finding, or None when the interpreter
+        accepts the file.
+    """
+    try:
+        compile(text, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as python_error:
+        reason = f"syntax error: {python_error.msg}"
+        return _unparsable(path, reason, python_error.lineno, python_error.offset)
+    except ValueError:
+        return _unparsable(path, "syntax error", None, None)
+    except (RecursionError, MemoryError):
+        return _unparsable(path, "the file is nested too deeply to parse", None, None)
+    return None
+
+
 def _syntax_error(path: str, text: str, error: cst.ParserSyntaxError) -> FileResult:
     """Report a file libcst cannot parse, with the interpreter's clearer message.
 
-    The interpreter's own parser runs only here, on failure: its messages and
-    locations are what users know. When it accepts the file, the syntax is valid
-    Python that libcst does not support yet, and the message says so.
+    The interpreter's own parser runs here, on failure (and before libcst only
+    for files with very long lines): its messages and locations are what users
+    know. When it accepts the file, the syntax is valid Python that libcst does
+    not support yet, and the message says so.
 
     Args:
         path: The project-relative path.
@@ -134,16 +167,11 @@ def _syntax_error(path: str, text: str, error: cst.ParserSyntaxError) -> FileRes
     Returns:
         A result holding one SP000 finding.
     """
-    try:
-        compile(text, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
-    except SyntaxError as python_error:
-        reason = f"syntax error: {python_error.msg}"
-        return _unparsable(path, reason, python_error.lineno, python_error.offset)
-    except (ValueError, RecursionError, MemoryError):
-        reason = "syntax error"
-    else:
-        first = str(error.message).splitlines()[0]
-        reason = f"valid Python that libcst cannot parse yet ({first})"
+    rejected = _python_rejects(path, text)
+    if rejected is not None:
+        return rejected
+    first = str(error.message).splitlines()[0]
+    reason = f"valid Python that libcst cannot parse yet ({first})"
     return _unparsable(path, reason, error.raw_line, error.raw_column + 1)
 
 
@@ -200,6 +228,42 @@ def _excerpt(
 def check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
     """Check one Python file with every selected file rule in one walk.
 
+    The check runs in a thread with a large stack (``CHECK_STACK_BYTES``), so
+    deeply nested code cannot overflow the stack of the calling thread.
+
+    Args:
+        path: The project-relative path.
+        data: The file's bytes.
+        plan: What to run.
+
+    Returns:
+        The file's findings and facts.
+    """
+    outcome: list[FileResult | BaseException] = []
+
+    def run() -> None:
+        """Check the file, keeping the result or the exception for the caller."""
+        try:
+            outcome.append(_check_file(path, data, plan))
+        except BaseException as error:  # noqa: BLE001 - re-raised in the caller
+            outcome.append(error)
+
+    previous = threading.stack_size(CHECK_STACK_BYTES)
+    try:
+        worker = threading.Thread(target=run, name="strictpy-check")
+        worker.start()
+    finally:
+        threading.stack_size(previous)
+    worker.join()
+    (result,) = outcome
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def _check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
+    """Check one Python file (the body of ``check_file``).
+
     Args:
         path: The project-relative path.
         data: The file's bytes.
@@ -215,6 +279,10 @@ def check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
     if nesting_too_deep(source.text):
         reason = f"brackets nest deeper than Python allows ({MAX_NESTING} levels)"
         return _unparsable(path, reason, None, None)
+    if max(map(len, source.text.split("\n"))) >= LONG_LINE:
+        rejected = _python_rejects(path, source.text)
+        if rejected is not None:
+            return rejected
     try:
         module = parse_trusted(source.text)
     except cst.ParserSyntaxError as error:

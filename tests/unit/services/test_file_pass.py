@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
+
+import pytest
 
 from strictpy.domain.analysis.file_info import RuleOptions
 from strictpy.domain.registry import CODES, FILE_RULES
 from strictpy.domain.selection import Selection
+from strictpy.services import file_pass
 from strictpy.services.file_pass import FilePlan, check_file
 from tests.conftest import run_source
 
@@ -73,3 +77,56 @@ def test_comment_rules_fall_back_to_tree_when_tokenize_fails(
     assert [(f.code, f.line, f.span.column if f.span else 0) for f in findings] == [
         ("SP101", 3, 8)
     ]
+
+
+def test_long_chains_the_interpreter_rejects_are_sp000() -> None:
+    """Chains that would overflow libcst's stack never reach it when Python rejects them."""
+    for source in (
+        "x = " + "-" * 10_000 + "1\n",
+        "x = " + "lambda: " * 10_000 + "1\n",
+        "x = " + "a if b else " * 10_000 + "c\n",
+        "x = a" + ".b" * 10_000 + "\n",
+    ):
+        findings = run_source(source, select=["SP0"])
+        assert [(f.code, f.message) for f in findings] == [
+            ("SP000", "File could not be checked: the file is nested too deeply to parse")
+        ]
+
+
+def test_long_lines_that_parse_are_checked_normally() -> None:
+    """A long but valid line goes through the interpreter's parser, then the rules."""
+    source = "VALUES = [" + "1, " * 2_000 + "]\n\n\ndef f():\n    pass\n"
+    findings = run_source(source, select=["SP0", "SP102"])
+    assert [(f.code, f.line) for f in findings] == [("SP102", 5)]
+    broken = "x = [" + "1, " * 2_000 + "\n"
+    (finding,) = run_source(broken, select=["SP0"])
+    assert finding.code == "SP000"
+    assert "syntax error" in finding.message
+
+
+def test_check_runs_on_a_large_stack(mocker: MockerFixture) -> None:
+    """The check thread gets the large stack; the process default is restored.
+
+    Args:
+        mocker: pytest-mock's fixture.
+    """
+    stack_size = mocker.spy(file_pass.threading, "stack_size")
+    before = threading.stack_size()
+    run_source("x = 1\n", select=["SP0"])
+    assert (file_pass.CHECK_STACK_BYTES,) in [c.args for c in stack_size.call_args_list]
+    assert threading.stack_size() == before
+
+
+def test_errors_inside_the_check_thread_reach_the_caller(mocker: MockerFixture) -> None:
+    """An unexpected exception is re-raised in the calling thread.
+
+    Args:
+        mocker: pytest-mock's fixture.
+    """
+    mocker.patch.object(file_pass, "_check_file", side_effect=OSError("boom"))
+    selection = Selection.build(
+        CODES, select=None, extend_select=(), ignore=(), per_file_ignores={}
+    )
+    plan = FilePlan((), selection, RuleOptions("app"), collect_facts=False)
+    with pytest.raises(OSError, match="boom"):
+        check_file("a.py", b"x = 1\n", plan)

@@ -56,6 +56,8 @@ def read_comments(text: str) -> tuple[CommentToken, ...] | None:
             if token.type == tokenize.COMMENT:
                 row, col = token.start
                 found.append(CommentToken(token.string, row, col + 1))
-    except (tokenize.TokenError, SyntaxError):
+    except (tokenize.TokenError, SyntaxError, UnicodeDecodeError):
+        # CPython's tokenizer can fail to decode its own re-encoding of a text
+        # mixing lone CR line breaks and non-ASCII letters ("#\rÀ").
         return None
     return tuple(found)

@@ -21,3 +21,8 @@ def test_no_hash_means_no_tokenize() -> None:
 def test_untokenizable_text_returns_none() -> None:
     """The caller falls back to the tree when tokenize fails."""
     assert read_comments("x = (\n# open\n") is None
+
+
+def test_tokenizer_decode_failure_returns_none() -> None:
+    """A lone CR before a non-ASCII letter breaks CPython's tokenizer (found by fuzzing)."""
+    assert read_comments("#\r\u00c0") is None
