@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import pytest
@@ -44,12 +45,14 @@ PROGRAM = (
     '    """Other."""\n'
     "    pass\n"
 )
-EXPECTED = {
-    ("SP101", 1, 1),
-    ("SP101", 4, 14),
-    ("SP202", 7, 1),
-    ("SP102", 14, 5),
-}
+EXPECTED = frozenset(
+    {
+        ("SP101", 1, 1),
+        ("SP101", 4, 14),
+        ("SP202", 7, 1),
+        ("SP102", 14, 5),
+    }
+)
 DEEP_PARENTHESES = 10_000
 UTF8_BOM = b"\xef\xbb\xbf"
 LATIN1_COOKIE = "# -*- coding: latin-1 -*-\n"
@@ -95,7 +98,7 @@ def _positions(findings: list[dict[str, object]]) -> set[tuple[object, ...]]:
     return {(f["code"], f["line"], f["column"]) for f in findings}
 
 
-def _shifted(lines: int) -> set[tuple[object, ...]]:
+def _shifted(lines: int) -> frozenset[tuple[object, ...]]:
     """Return the expected positions moved down by some lines.
 
     Args:
@@ -104,31 +107,43 @@ def _shifted(lines: int) -> set[tuple[object, ...]]:
     Returns:
         The positions.
     """
-    return {(code, line + lines, column) for code, line, column in EXPECTED}
+    return frozenset((code, line + lines, column) for code, line, column in EXPECTED)
 
 
-VARIANTS: dict[str, tuple[Callable[[str], bytes], set[tuple[object, ...]]]] = {
-    "lf": (lambda text: text.encode(), EXPECTED),
-    "crlf": (lambda text: text.replace("\n", "\r\n").encode(), EXPECTED),
-    "cr": (lambda text: text.replace("\n", "\r").encode(), EXPECTED),
-    "bom": (lambda text: UTF8_BOM + text.encode(), EXPECTED),
-    "bom-crlf": (lambda text: UTF8_BOM + text.replace("\n", "\r\n").encode(), EXPECTED),
-    "latin-1-cookie": (
-        lambda text: (LATIN1_COOKIE + text).encode("latin-1"),
-        _shifted(1),
-    ),
-    "tabs": (
-        lambda text: text.replace("    ", "\t").encode(),
-        {(c, line, 2 if c == "SP102" else col) for c, line, col in EXPECTED},
-    ),
-    "form-feeds": (
-        # Page breaks on their own lines, as in the standard library.
-        lambda text: text.replace('"""Doc."""\n\n', '"""Doc."""\n\x0c\n')
-        .replace("\n\n\ndef other", "\n\x0c\n\ndef other")
-        .encode(),
-        EXPECTED,
-    ),
-}
+type Expected = frozenset[tuple[object, ...]]
+VARIANTS: MappingProxyType[str, tuple[Callable[[str], bytes], Expected]] = (
+    MappingProxyType(
+        {
+            "lf": (lambda text: text.encode(), EXPECTED),
+            "crlf": (lambda text: text.replace("\n", "\r\n").encode(), EXPECTED),
+            "cr": (lambda text: text.replace("\n", "\r").encode(), EXPECTED),
+            "bom": (lambda text: UTF8_BOM + text.encode(), EXPECTED),
+            "bom-crlf": (
+                lambda text: UTF8_BOM + text.replace("\n", "\r\n").encode(),
+                EXPECTED,
+            ),
+            "latin-1-cookie": (
+                lambda text: (LATIN1_COOKIE + text).encode("latin-1"),
+                _shifted(1),
+            ),
+            "tabs": (
+                lambda text: text.replace("    ", "\t").encode(),
+                frozenset(
+                    (c, line, 2 if c == "SP102" else col) for c, line, col in EXPECTED
+                ),
+            ),
+            "form-feeds": (
+                # Page breaks on their own lines, as in the standard library.
+                lambda text: (
+                    text.replace('"""Doc."""\n\n', '"""Doc."""\n\x0c\n')
+                    .replace("\n\n\ndef other", "\n\x0c\n\ndef other")
+                    .encode()
+                ),
+                EXPECTED,
+            ),
+        }
+    )
+)
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
@@ -232,9 +247,13 @@ def test_file_deleted_between_discovery_and_reading(
         encoding="utf-8",
     )
     discover = root_audit.discover_python_files
+    calls: list[object] = []
 
     def discover_then_delete(*arguments: object) -> object:
-        """Discover as usual, then delete one of the files found.
+        """Discover as usual; after the second discovery, delete a file found.
+
+        The audit discovers twice (the whole project, then the requested
+        paths); the file disappears once both have listed it.
 
         Args:
             *arguments: discover_python_files's arguments.
@@ -243,7 +262,9 @@ def test_file_deleted_between_discovery_and_reading(
             The discovery, which still lists the deleted file.
         """
         discovery = discover(*arguments)
-        (tmp_path / "gone.py").unlink(missing_ok=True)
+        calls.append(discovery)
+        if len(calls) == len(["project", "requested"]):
+            (tmp_path / "gone.py").unlink()
         return discovery
 
     mocker.patch.object(root_audit, "discover_python_files", discover_then_delete)

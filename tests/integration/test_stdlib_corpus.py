@@ -49,7 +49,11 @@ def _python_rejects(path: Path) -> bool:
         warnings.simplefilter("ignore")
         try:
             compile(
-                path.read_bytes(), str(path), "exec", ast.PyCF_ONLY_AST, dont_inherit=True
+                path.read_bytes(),
+                str(path),
+                "exec",
+                ast.PyCF_ONLY_AST,
+                dont_inherit=True,
             )
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return True
@@ -108,7 +112,9 @@ def test_sp000_agrees_with_the_interpreter(report: dict[str, object]) -> None:
     Args:
         report: The JSON report of the standard library.
     """
-    sp000 = {f["path"]: f["message"] for f in report["findings"] if f["code"] == "SP000"}
+    sp000 = {
+        f["path"]: f["message"] for f in report["findings"] if f["code"] == "SP000"
+    }
     internal = {path: m for path, m in sp000.items() if "internal error" in m}
     assert not internal, internal
     limitations = sorted(p for p, m in sp000.items() if LIBCST_LIMITATION in m)

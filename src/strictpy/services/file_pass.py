@@ -8,7 +8,9 @@ only when a comment rule is selected or the file mentions a suppression.
 from __future__ import annotations
 
 import ast
+import functools
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,7 +61,7 @@ RULE_FAILURES = (
 )
 # libcst's native parser recurses on the C stack: a long chain such as
 # ``a.b.b.b...`` or ``- - - 1`` overflows a default stack and kills the whole
-# process. Each file is checked in a thread with a stack this large (address
+# process. Files are checked on a thread with a stack this large (address
 # space only: untouched pages cost no memory).
 CHECK_STACK_BYTES = 512 * 1024 * 1024
 # A physical line this long may hold an expression nested deeper than the
@@ -225,11 +227,27 @@ def _excerpt(
     return tuple(sorted(wanted.items()))
 
 
+@functools.cache
+def _checker() -> ThreadPoolExecutor:
+    """Return this process's checking thread, started with a large stack.
+
+    Returns:
+        A one-thread executor whose thread has ``CHECK_STACK_BYTES`` of stack.
+    """
+    previous = threading.stack_size(CHECK_STACK_BYTES)
+    try:
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="strictpy")
+        executor.submit(int).result()
+    finally:
+        threading.stack_size(previous)
+    return executor
+
+
 def check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
     """Check one Python file with every selected file rule in one walk.
 
-    The check runs in a thread with a large stack (``CHECK_STACK_BYTES``), so
-    deeply nested code cannot overflow the stack of the calling thread.
+    The check runs on a thread with a large stack (``CHECK_STACK_BYTES``), so
+    deeply nested code cannot overflow the stack; its exceptions propagate.
 
     Args:
         path: The project-relative path.
@@ -239,26 +257,25 @@ def check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
     Returns:
         The file's findings and facts.
     """
-    outcome: list[FileResult | BaseException] = []
+    return _checker().submit(_check_file, path, data, plan).result()
 
-    def run() -> None:
-        """Check the file, keeping the result or the exception for the caller."""
-        try:
-            outcome.append(_check_file(path, data, plan))
-        except BaseException as error:  # noqa: BLE001 - re-raised in the caller
-            outcome.append(error)
 
-    previous = threading.stack_size(CHECK_STACK_BYTES)
-    try:
-        worker = threading.Thread(target=run, name="strictpy-check")
-        worker.start()
-    finally:
-        threading.stack_size(previous)
-    worker.join()
-    (result,) = outcome
-    if isinstance(result, BaseException):
-        raise result
-    return result
+def _rejected_early(path: str, text: str) -> FileResult | None:
+    """Report files that must not reach libcst's parser.
+
+    Args:
+        path: The project-relative path.
+        text: The decoded source.
+
+    Returns:
+        A result holding one SP000 finding, or None when libcst may parse it.
+    """
+    if nesting_too_deep(text):
+        reason = f"brackets nest deeper than Python allows ({MAX_NESTING} levels)"
+        return _unparsable(path, reason, None, None)
+    if max(map(len, text.split("\n"))) >= LONG_LINE:
+        return _python_rejects(path, text)
+    return None
 
 
 def _check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
@@ -276,13 +293,9 @@ def _check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
         source = decode_source(data)
     except SourceDecodeError as error:
         return _unparsable(path, str(error), None, None)
-    if nesting_too_deep(source.text):
-        reason = f"brackets nest deeper than Python allows ({MAX_NESTING} levels)"
-        return _unparsable(path, reason, None, None)
-    if max(map(len, source.text.split("\n"))) >= LONG_LINE:
-        rejected = _python_rejects(path, source.text)
-        if rejected is not None:
-            return rejected
+    rejected = _rejected_early(path, source.text)
+    if rejected is not None:
+        return rejected
     try:
         module = parse_trusted(source.text)
     except cst.ParserSyntaxError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 import pytest
@@ -138,3 +139,38 @@ def test_find_project_root(tmp_path: Path) -> None:
     _tree(tmp_path, {"pyproject.toml": "", "src/app/x.py": ""})
     assert find_project_root(tmp_path / "src" / "app" / "x.py") == tmp_path
     assert relative_posix(tmp_path, tmp_path) == ""
+
+
+def test_unlistable_folders_are_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder that cannot be listed is named with the reason, not silently skipped.
+
+    Args:
+        tmp_path: A temporary folder (the project root).
+        monkeypatch: pytest's monkeypatch fixture.
+    """
+    _tree(tmp_path, {"open/a.py": "", "locked/b.py": "", "locked/deeper/c.py": ""})
+    scandir = os.scandir
+
+    def refuse(path: Path) -> object:
+        """Refuse to list the locked folder.
+
+        Args:
+            path: The folder.
+
+        Raises:
+            PermissionError: For the locked folder.
+
+        Returns:
+            The entries of any other folder.
+        """
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return scandir(path)
+
+    monkeypatch.setattr("strictpy.adapters.file_discovery.os.scandir", refuse)
+    discovery = discover_python_files(tmp_path, [tmp_path], list(RUFF_EXCLUDES))
+    assert [relative_posix(path, tmp_path) for path in discovery.files] == ["open/a.py"]
+    assert discovery.unreadable == (("locked", "permission denied"),)
+    assert _found(tmp_path / "open") == ["a.py"]

@@ -89,7 +89,10 @@ def test_long_chains_the_interpreter_rejects_are_sp000() -> None:
     ):
         findings = run_source(source, select=["SP0"])
         assert [(f.code, f.message) for f in findings] == [
-            ("SP000", "File could not be checked: the file is nested too deeply to parse")
+            (
+                "SP000",
+                "File could not be checked: the file is nested too deeply to parse",
+            )
         ]
 
 
@@ -110,9 +113,11 @@ def test_check_runs_on_a_large_stack(mocker: MockerFixture) -> None:
     Args:
         mocker: pytest-mock's fixture.
     """
+    file_pass._checker.cache_clear()
     stack_size = mocker.spy(file_pass.threading, "stack_size")
     before = threading.stack_size()
     run_source("x = 1\n", select=["SP0"])
+    assert file_pass._checker() is file_pass._checker()
     assert (file_pass.CHECK_STACK_BYTES,) in [c.args for c in stack_size.call_args_list]
     assert threading.stack_size() == before
 

@@ -110,7 +110,7 @@ def _exact_depth(text: str) -> int:
                 deepest = max(deepest, depth)
             elif token.string in CLOSING:
                 depth -= 1
-    except (tokenize.TokenError, SyntaxError) as error:
+    except (tokenize.TokenError, SyntaxError, UnicodeDecodeError) as error:
         # The C tokenizer behind ``tokenize`` enforces CPython's own limit.
         return MAX_NESTING + 1 if "nested" in str(error) else deepest
     return deepest

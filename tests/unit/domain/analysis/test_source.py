@@ -61,7 +61,10 @@ def test_nesting_limit() -> None:
         ("a\n", ["a"]),
         ("a\n\n", ["a", ""]),
         ("a\r\nb\rc\nd", ["a", "b", "c", "d"]),
-        ("a\x0cb\x0bc\x1cd\x85e\u2028f\u2029g\n", ["a\x0cb\x0bc\x1cd\x85e\u2028f\u2029g"]),
+        (
+            "a\x0cb\x0bc\x1cd\x85e\u2028f\u2029g\n",
+            ["a\x0cb\x0bc\x1cd\x85e\u2028f\u2029g"],
+        ),
     ],
 )
 def test_source_lines_split_only_on_python_line_breaks(
