@@ -139,8 +139,11 @@ class ClassIndex:
         """
         return any(name in targets for name in self.lineage(qualname))
 
-    def settings_classes(self) -> tuple[ClassRecord, ...]:
+    def settings_classes(self, path: str | None = None) -> tuple[ClassRecord, ...]:
         """Return the ``pydantic_settings.BaseSettings`` subclasses.
+
+        Args:
+            path: Only those defined in this file, when given.
 
         Returns:
             The records, in path order.
@@ -148,7 +151,8 @@ class ClassIndex:
         return tuple(
             record
             for record in self
-            if self.derives_from(record.qualname, SETTINGS_BASES)
+            if (path is None or record.path == path)
+            and self.derives_from(record.qualname, SETTINGS_BASES)
         )
 
     def _chain(self, qualname: str) -> list[ClassRecord]:

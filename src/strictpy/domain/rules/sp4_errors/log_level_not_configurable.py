@@ -6,7 +6,6 @@ import itertools
 from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
 
-from strictpy.domain.class_index import SETTINGS_BASES
 from strictpy.domain.examples import ProjectInvalid, ProjectValid
 from strictpy.domain.rule import ProjectRule
 from strictpy.domain.secret_names import name_words
@@ -120,11 +119,7 @@ class LogLevelNotConfigurable(ProjectRule):
         path = ctx.package_path("config.py")
         if path is None or path not in ctx.facts:
             return
-        settings = [
-            record
-            for record in ctx.classes.in_file(path)
-            if ctx.classes.derives_from(record.qualname, SETTINGS_BASES)
-        ]
+        settings = ctx.classes.settings_classes(path)
         if not settings:
             return
         for record in settings:

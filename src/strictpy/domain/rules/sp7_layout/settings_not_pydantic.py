@@ -7,7 +7,6 @@ from pathlib import PurePosixPath
 from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
 
-from strictpy.domain.class_index import SETTINGS_BASES
 from strictpy.domain.examples import ProjectInvalid, ProjectValid
 from strictpy.domain.rule import ProjectRule
 
@@ -125,11 +124,7 @@ class SettingsNotPydantic(ProjectRule):
         path = ctx.package_path("config.py")
         if path is None or path not in ctx.facts:
             return
-        settings = [
-            record
-            for record in ctx.classes.in_file(path)
-            if ctx.classes.derives_from(record.qualname, SETTINGS_BASES)
-        ]
+        settings = ctx.classes.settings_classes(path)
         if not settings:
             yield self.finding(
                 ctx, path, module=path, problem="defines no BaseSettings subclass"
