@@ -49,7 +49,8 @@ def rules_markdown(docs: list[RuleDoc]) -> str:
         "|---|---|---|---|---|---|",
     ]
     rows.extend(
-        f"| {doc.code} | {doc.name} | {doc.family} | {doc.scope} | "
+        # The anchor is what SARIF help links and `#sp101` references land on.
+        f'| <a id="{doc.code.lower()}"></a>{doc.code} | {doc.name} | {doc.family} | {doc.scope} | '
         f"{'yes' if doc.fixable else 'no'} | {doc.summary.replace('|', '\\|')} |"
         for doc in docs
     )
