@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import functools
 from types import MappingProxyType
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from strictpy.domain.config_drift import TableComparison, canonical_table
+from strictpy.domain.config_drift import TableDriftRule, canonical_table
 from strictpy.domain.examples import ProjectInvalid, ProjectValid
-from strictpy.domain.rule import ProjectRule
 from strictpy.domain.ruleset_data import PYTEST_CONFIG_TOML
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from strictpy.domain.findings import Finding
-    from strictpy.domain.project import ProjectContext
 
 __all__ = ["PytestConfigDrift", "canonical_pytest_table"]
 
@@ -33,7 +26,7 @@ def canonical_pytest_table() -> MappingProxyType[str, object]:
     return MappingProxyType(canonical_table(PYTEST_CONFIG_TOML, *TABLE))
 
 
-class PytestConfigDrift(ProjectRule):
+class PytestConfigDrift(TableDriftRule):
     """Flags each key of ``[tool.pytest.ini_options]`` that is missing, different or extra against section 5.3.
 
     Ruleset section 5.3 fixes the pytest configuration: ``src`` on the path,
@@ -50,6 +43,7 @@ class PytestConfigDrift(ProjectRule):
     MESSAGE = "[tool.pytest.ini_options] {key} {problem}"
     FIX_HINT = "Copy the ruleset's section 5.3 configuration into pyproject.toml"
     RULESET_REF = "5.3"
+    TABLE = TABLE
     VALID: ClassVar[tuple[ProjectValid, ...]] = (
         ProjectValid(MappingProxyType({PYPROJECT: PYTEST_CONFIG_TOML})),
     )
@@ -80,30 +74,11 @@ class PytestConfigDrift(ProjectRule):
         ),
     )
 
-    def check(self, ctx: ProjectContext) -> Iterator[Finding]:
-        """Report each key that differs from the canonical table.
+    @classmethod
+    def canonical(cls) -> MappingProxyType[str, object]:
+        """Return the ruleset's table.
 
-        Args:
-            ctx: The project.
-
-        Yields:
-            One finding per missing, different or extra key.
+        Returns:
+            The canonical table.
         """
-        pyproject = ctx.pyproject
-        if pyproject is None or pyproject.error is not None:
-            return
-        actual = pyproject.table(*TABLE)
-        if actual is None:
-            yield self.finding(
-                ctx,
-                PYPROJECT,
-                pyproject.lines.anchor_line(*TABLE),
-                key="table",
-                problem="is missing",
-            )
-            return
-        comparison = TableComparison(pyproject.lines, TABLE)
-        for drift in comparison.drift(canonical_pytest_table(), actual):
-            yield self.finding(
-                ctx, PYPROJECT, drift.line, key=drift.key, problem=drift.problem
-            )
+        return canonical_pytest_table()

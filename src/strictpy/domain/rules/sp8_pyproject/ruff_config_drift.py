@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import functools
 from types import MappingProxyType
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-from strictpy.domain.config_drift import TableComparison, canonical_table
+from strictpy.domain.config_drift import TableDriftRule, canonical_table
 from strictpy.domain.examples import ProjectInvalid, ProjectValid
-from strictpy.domain.rule import ProjectRule
 from strictpy.domain.ruleset_data import (
     RUFF_ACCEPTED_EXTRA_KEYS,
     RUFF_CONFIG_TOML,
     RUFF_ORDERED_KEYS,
 )
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from strictpy.domain.findings import Finding
-    from strictpy.domain.project import ProjectContext
 
 __all__ = ["RuffConfigDrift", "canonical_ruff_table"]
 
@@ -37,7 +30,7 @@ def canonical_ruff_table() -> MappingProxyType[str, object]:
     return MappingProxyType(canonical_table(RUFF_CONFIG_TOML, *TABLE))
 
 
-class RuffConfigDrift(ProjectRule):
+class RuffConfigDrift(TableDriftRule):
     """Flags each key of ``[tool.ruff]`` that is missing, different or extra against section 5.2.
 
     Ruleset section 5.2 says ``pyproject.toml`` MUST include exactly its Ruff
@@ -68,6 +61,9 @@ class RuffConfigDrift(ProjectRule):
     MESSAGE = "[tool.ruff] {key} {problem}"
     FIX_HINT = "Copy the ruleset's section 5.2 configuration into pyproject.toml"
     RULESET_REF = "5.2"
+    TABLE = TABLE
+    ACCEPTED = RUFF_ACCEPTED_EXTRA_KEYS
+    ORDERED = RUFF_ORDERED_KEYS
     VALID: ClassVar[tuple[ProjectValid, ...]] = (
         ProjectValid(MappingProxyType({PYPROJECT: RUFF_CONFIG_TOML})),
     )
@@ -94,35 +90,11 @@ class RuffConfigDrift(ProjectRule):
         ),
     )
 
-    def check(self, ctx: ProjectContext) -> Iterator[Finding]:
-        """Report each key that differs from the canonical table.
+    @classmethod
+    def canonical(cls) -> MappingProxyType[str, object]:
+        """Return the ruleset's table.
 
-        Args:
-            ctx: The project.
-
-        Yields:
-            One finding per missing, different or extra key.
+        Returns:
+            The canonical table.
         """
-        pyproject = ctx.pyproject
-        if pyproject is None or pyproject.error is not None:
-            return
-        actual = pyproject.table(*TABLE)
-        if actual is None:
-            yield self.finding(
-                ctx,
-                PYPROJECT,
-                pyproject.lines.anchor_line(*TABLE),
-                key="table",
-                problem="is missing",
-            )
-            return
-        comparison = TableComparison(
-            pyproject.lines,
-            TABLE,
-            accepted=RUFF_ACCEPTED_EXTRA_KEYS,
-            ordered=RUFF_ORDERED_KEYS,
-        )
-        for drift in comparison.drift(canonical_ruff_table(), actual):
-            yield self.finding(
-                ctx, PYPROJECT, drift.line, key=drift.key, problem=drift.problem
-            )
+        return canonical_ruff_table()
