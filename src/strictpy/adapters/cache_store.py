@@ -5,6 +5,10 @@ repository, and loading it must never run code. Every entry is decoded through a
 explicit whitelist of result classes; anything unexpected makes the whole cache
 count as absent (never trusted, never fatal). Writes go to a temporary file that
 is renamed into place, so concurrent runs see either the old or the new cache.
+
+The file holds a header line, one line per source file and an end line counting
+them: a run that re-checked a few files writes every other entry back as the
+very line it read, instead of encoding all findings again.
 This module imports neither libcst nor pydantic: a warm run stays light.
 """
 
@@ -39,7 +43,7 @@ __all__ = [
 ]
 
 CACHE_DIR = ".strictpy_cache"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by strictpy.\n"
@@ -48,6 +52,10 @@ TAG = "~"
 FINDING_TAG = "~F"
 FINDING_FIELDS = 9
 SPAN_FIELDS = 4
+FRAME_LINES = 3
+SEVERITIES: MappingProxyType[object, Severity] = MappingProxyType(
+    {severity.value: severity for severity in Severity}
+)
 DECODABLE: MappingProxyType[str, type[Any]] = MappingProxyType(
     {
         **{
@@ -79,6 +87,7 @@ class CacheContents:
         project_inputs: Fingerprint of everything project rules read.
         project_findings: The project-level findings of that run.
         report_key: Fingerprint of the raw inputs of the whole last run.
+        lines: The encoded line each loaded entry was read from, by path.
     """
 
     key: str
@@ -86,6 +95,7 @@ class CacheContents:
     project_inputs: str = ""
     project_findings: tuple[Finding, ...] = ()
     report_key: str = ""
+    lines: Mapping[str, str] = MappingProxyType({})
 
 
 def _finding_row(finding: Finding) -> list[object]:
@@ -111,11 +121,16 @@ def _finding_row(finding: Finding) -> list[object]:
     ]
 
 
-def _finding_from_row(row: object) -> Finding:
+def _finding_from_row(row: object, shared: dict[str, str]) -> Finding:
     """Decode a finding row, checking every field's type.
+
+    Checks are plain ``type() is`` comparisons: a cache holds tens of thousands of
+    findings and this runs for each. Repeated texts (codes, names, paths) are
+    shared through ``shared`` instead of kept once per finding.
 
     Args:
         row: The encoded row.
+        shared: Texts already seen in this cache, each kept once.
 
     Raises:
         CacheCorruptError: If the row does not have the expected shape.
@@ -123,32 +138,37 @@ def _finding_from_row(row: object) -> Finding:
     Returns:
         The finding.
     """
-    if not isinstance(row, list) or len(row) != FINDING_FIELDS:
+    if type(row) is not list or len(row) != FINDING_FIELDS:
         reason = "bad finding row"
         raise CacheCorruptError(reason)
     code, name, message, path, span, severity, fixable, source, fingerprint = row
-    texts = (code, name, message, path, severity, source, fingerprint)
-    span_ok = span is None or (
-        isinstance(span, list)
-        and len(span) == SPAN_FIELDS
-        and all(isinstance(n, int) for n in span)
+    texts_ok = (
+        type(code)
+        is type(name)
+        is type(message)
+        is type(path)
+        is type(source)
+        is type(fingerprint)
+        is str
     )
-    if (
-        not all(isinstance(text, str) for text in texts)
-        or not span_ok
-        or not isinstance(fixable, bool)
-    ):
+    span_ok = span is None or (
+        type(span) is list
+        and len(span) == SPAN_FIELDS
+        and type(span[0]) is type(span[1]) is type(span[2]) is type(span[3]) is int
+    )
+    level = SEVERITIES.get(severity) if type(severity) is str else None
+    if not (texts_ok and span_ok) or level is None or type(fixable) is not bool:
         reason = "bad finding fields"
         raise CacheCorruptError(reason)
     return Finding(
-        code=code,
-        name=name,
+        code=shared.setdefault(code, code),
+        name=shared.setdefault(name, name),
         message=message,
-        path=path,
+        path=shared.setdefault(path, path),
         span=Span(*span) if span else None,
-        severity=Severity(severity),
+        severity=level,
         fixable=fixable,
-        source=source,
+        source=shared.setdefault(source, source),
         fingerprint=fingerprint,
     )
 
@@ -176,11 +196,12 @@ def _encode(value: object) -> object:
     return value
 
 
-def _decode(data: object) -> object:
+def _decode(data: object, shared: dict[str, str]) -> object:
     """Rebuild result values from JSON data through the whitelist.
 
     Args:
         data: Decoded JSON.
+        shared: Texts already seen in this cache, each kept once.
 
     Raises:
         CacheCorruptError: If a tag names a class outside the whitelist or the
@@ -190,16 +211,16 @@ def _decode(data: object) -> object:
         The values, with lists as tuples.
     """
     if isinstance(data, list):
-        return tuple(_decode(item) for item in data)
+        return tuple([_decode(item, shared) for item in data])
     if not isinstance(data, dict):
         return data
     if FINDING_TAG in data:
-        return _finding_from_row(data[FINDING_TAG])
+        return _finding_from_row(data[FINDING_TAG], shared)
     cls = DECODABLE.get(str(data.get(TAG)))
     if cls is None:
         message = "unknown class in cache"
         raise CacheCorruptError(message)
-    values = {key: _decode(value) for key, value in data.items() if key != TAG}
+    values = {key: _decode(value, shared) for key, value in data.items() if key != TAG}
     if cls is Finding:
         values["severity"] = Severity(values.get("severity", "error"))
     try:
@@ -220,37 +241,82 @@ def _cache_file(root: Path) -> Path:
     return root / CACHE_DIR / f"results-v{CACHE_FORMAT}.json"
 
 
-def _decode_entries(raw: object) -> dict[str, CacheEntry]:
-    """Decode the per-file entries of a cache document.
+def _decode_entry(line: str, shared: dict[str, str]) -> tuple[str, CacheEntry]:
+    """Decode one entry line of a cache file.
 
     Args:
-        raw: The document's ``files`` value.
+        line: The line's text.
+        shared: Texts already seen in this cache, each kept once.
 
     Raises:
-        CacheCorruptError: If an entry does not have the expected shape.
+        CacheCorruptError: If the entry does not have the expected shape.
 
     Returns:
-        Path to entry.
+        The path and its entry.
     """
-    if not isinstance(raw, dict):
-        message = "files is not an object"
+    name, digest, encoded, encoded_ruff = json.loads(line)
+    result = _decode(encoded, shared)
+    ruff = _decode(encoded_ruff, shared)
+    valid_ruff = isinstance(ruff, tuple) and all(isinstance(f, Finding) for f in ruff)
+    if (
+        not isinstance(result, FileResult)
+        or not isinstance(name, str)
+        or not isinstance(digest, str)
+        or not valid_ruff
+    ):
+        message = f"bad entry for {name}"
         raise CacheCorruptError(message)
+    return name, (digest, result, ruff)
+
+
+def _read_cache(root: Path, key: str) -> CacheContents | None:
+    """Read and decode a cache file (the body of ``load_cache``).
+
+    Args:
+        root: The project root.
+        key: The configuration fingerprint the caller will use.
+
+    Raises:
+        CacheCorruptError: If the file does not have the expected shape.
+
+    Returns:
+        The cache, or None when it was made with another configuration.
+    """
+    lines = _cache_file(root).read_text(encoding="utf-8").split("\n")
+    head = json.loads(lines[0])
+    if not isinstance(head, dict) or head.get("format") != CACHE_FORMAT:
+        return None
+    if head.get("key") != key:
+        return None
+    # Header, entries, an end line counting the entries, then the empty remainder
+    # after the final newline: a cache cut short anywhere is recognised as such.
+    if len(lines) < FRAME_LINES or lines[-1]:
+        message = "cache file is incomplete"
+        raise CacheCorruptError(message)
+    end = json.loads(lines[-2])
+    if not isinstance(end, dict) or end.get("entries") != len(lines) - FRAME_LINES:
+        message = "cache file is incomplete"
+        raise CacheCorruptError(message)
+    shared: dict[str, str] = {}
     files: dict[str, CacheEntry] = {}
-    for name, (digest, encoded, encoded_ruff) in raw.items():
-        result = _decode(encoded)
-        ruff = _decode(encoded_ruff)
-        valid_ruff = isinstance(ruff, tuple) and all(
-            isinstance(f, Finding) for f in ruff
-        )
-        if (
-            not isinstance(result, FileResult)
-            or not isinstance(digest, str)
-            or not valid_ruff
-        ):
-            message = f"bad entry for {name}"
-            raise CacheCorruptError(message)
-        files[name] = (digest, result, ruff)
-    return files
+    raw: dict[str, str] = {}
+    for line in lines[1:-2]:
+        name, entry = _decode_entry(line, shared)
+        files[name] = entry
+        raw[name] = line
+    project = _decode(head.get("project_findings", []), shared)
+    if not isinstance(project, tuple) or not all(
+        isinstance(f, Finding) for f in project
+    ):
+        return None
+    return CacheContents(
+        key=key,
+        files=MappingProxyType(files),
+        project_inputs=str(head.get("project_inputs", "")),
+        project_findings=project,
+        report_key=str(head.get("report_key", "")),
+        lines=MappingProxyType(raw),
+    )
 
 
 def load_cache(root: Path, key: str) -> CacheContents | None:
@@ -264,24 +330,7 @@ def load_cache(root: Path, key: str) -> CacheContents | None:
         The cache, or None when missing, foreign, stale or corrupt.
     """
     try:
-        document = json.loads(_cache_file(root).read_bytes())
-        if not isinstance(document, dict) or document.get("format") != CACHE_FORMAT:
-            return None
-        if document.get("key") != key:
-            return None
-        files = _decode_entries(document["files"])
-        project = _decode(document.get("project_findings", []))
-        if not isinstance(project, tuple) or not all(
-            isinstance(f, Finding) for f in project
-        ):
-            return None
-        return CacheContents(
-            key=key,
-            files=MappingProxyType(files),
-            project_inputs=str(document.get("project_inputs", "")),
-            project_findings=project,
-            report_key=str(document.get("report_key", "")),
-        )
+        return _read_cache(root, key)
     except (
         OSError,
         ValueError,
@@ -294,12 +343,16 @@ def load_cache(root: Path, key: str) -> CacheContents | None:
         return None
 
 
-def save_cache(root: Path, contents: CacheContents) -> None:
+def save_cache(
+    root: Path, contents: CacheContents, reusable: CacheContents | None = None
+) -> None:
     """Write the cache atomically; failures to write are ignored (it is a cache).
 
     Args:
         root: The project root.
         contents: What to store.
+        reusable: The cache this run loaded: an entry that is still the very
+            object loaded from it is written back as the line it was read from.
     """
     folder = root / CACHE_DIR
     head = {
@@ -309,6 +362,8 @@ def save_cache(root: Path, contents: CacheContents) -> None:
         "project_inputs": contents.project_inputs,
         "project_findings": _encode(contents.project_findings),
     }
+    loaded = reusable.files if reusable is not None else {}
+    lines = reusable.lines if reusable is not None else {}
     temporary: Path | None = None
     try:
         folder.mkdir(exist_ok=True)
@@ -318,18 +373,17 @@ def save_cache(root: Path, contents: CacheContents) -> None:
             "w", encoding="utf-8", dir=folder, prefix=".tmp-", delete=False
         ) as stream:
             temporary = Path(stream.name)
+            stream.write(json.dumps(head, separators=(",", ":")) + "\n")
             # Written entry by entry: the whole document at once would hold every
             # finding twice more in memory.
-            stream.write(json.dumps(head, separators=(",", ":"))[:-1] + ',"files":{')
-            for index, (name, (digest, result, ruff)) in enumerate(
-                sorted(contents.files.items())
-            ):
-                entry = [digest, _encode(result), _encode(ruff)]
-                separator = "," if index else ""
-                stream.write(
-                    f"{separator}{json.dumps(name)}:{json.dumps(entry, separators=(',', ':'))}"
-                )
-            stream.write("}}")
+            for name, entry in sorted(contents.files.items()):
+                if loaded.get(name) is entry and name in lines:
+                    stream.write(lines[name] + "\n")
+                    continue
+                digest, result, ruff = entry
+                row = [name, digest, _encode(result), _encode(ruff)]
+                stream.write(json.dumps(row, separators=(",", ":")) + "\n")
+            stream.write(json.dumps({"entries": len(contents.files)}) + "\n")
         temporary.replace(_cache_file(root))
     except OSError:
         if temporary is not None:

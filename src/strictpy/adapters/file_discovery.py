@@ -72,6 +72,13 @@ def relative_posix(path: Path, root: Path) -> str:
     """
     if path == root:
         return ""
+    # A plain prefix test first: ``Path.relative_to`` is slow, and this runs for
+    # every file and every Ruff diagnostic.
+    root_text = str(root)
+    prefix = root_text if root_text.endswith(os.sep) else root_text + os.sep
+    text = str(path)
+    if text.startswith(prefix) and os.sep == "/":
+        return text[len(prefix) :]
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

@@ -100,7 +100,7 @@ def render_options(
     )
 
 
-def _console(buffer: io.StringIO, render: RenderOptions) -> Console:
+def _console(buffer: io.TextIOBase, render: RenderOptions) -> Console:
     """Build the console a report is rendered with, into memory.
 
     Args:
@@ -121,26 +121,31 @@ def _console(buffer: io.StringIO, render: RenderOptions) -> Console:
     )
 
 
-def render_report(report: AuditReport, render: RenderOptions) -> str:
-    """Render a report into text exactly as it will be written.
+def render_report(report: AuditReport, render: RenderOptions) -> bytes:
+    """Render a report into UTF-8 bytes exactly as it will be written.
+
+    Text is encoded as it is written: a report of 100,000 findings is held once,
+    as bytes, rather than as a string and then again as its encoding.
 
     Args:
         report: The audit's report.
         render: How to show it.
 
     Returns:
-        The rendered text ('' when quiet).
+        The rendered report (empty when quiet).
     """
     if render.quiet:
-        return ""
-    buffer = io.StringIO()
+        return b""
+    encoded = io.BytesIO()
+    buffer = io.TextIOWrapper(encoded, encoding="utf-8", newline="", write_through=True)
     console = _console(buffer, render)
     output_format = OutputFormat(render.output_format)
     if render.statistics and output_format is not OutputFormat.JSON:
         render_statistics(report, console)
     else:
         renderer_for(output_format)(report, console)
-    return buffer.getvalue()
+    buffer.flush()
+    return encoded.getvalue()
 
 
 def _write(text: bytes, output_file: str | None) -> None:
@@ -226,7 +231,7 @@ def run_check(options: CheckOptions, cwd: Path) -> tuple[int, tuple[str, ...], s
             report = run_audit(audit_request, cwd)
     else:
         report = run_audit(audit_request, cwd)
-    output = render_report(report, options.render).encode("utf-8")
+    output = render_report(report, options.render)
     _write(output, options.render.output_file)
     failed = bool(report.findings) and not options.render.exit_zero
     exit_code = EXIT_FINDINGS if failed else EXIT_CLEAN
@@ -255,14 +260,14 @@ def _run_fix(options: CheckOptions, cwd: Path) -> tuple[int, tuple[str, ...], st
     outcome = fixing.fix_project(options.request, cwd, diff_only=options.diff)
     report: AuditReport = outcome.report
     if outcome.written:
-        text = render_report(report, options.render)
+        output = render_report(report, options.render)
         pending = report.findings
     else:
         buffer = io.StringIO()
         diff_renderer.render_diff(outcome.diff, _console(buffer, options.render))
-        text = "" if options.render.quiet else buffer.getvalue()
+        output = b"" if options.render.quiet else buffer.getvalue().encode("utf-8")
         pending = outcome.changes
-    _write(text.encode("utf-8"), options.render.output_file)
+    _write(output, options.render.output_file)
     failed = bool(pending) and not options.render.exit_zero
     summary = diff_renderer.fix_summary(outcome) or ""
     return EXIT_FINDINGS if failed else EXIT_CLEAN, report.notices, summary

@@ -302,11 +302,30 @@ def _check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
         return _syntax_error(path, source.text, error)
     except (RecursionError, MemoryError):
         return _unparsable(path, "the file is nested too deeply to parse", None, None)
-    enabled = plan.selection.enabled_for(path)
-    rules = [rule for rule in plan.rules if rule.CODE in enabled]
     ctx = FileContext(
         describe_file(path, plan.options.package), plan.options, module, source.text
     )
+    try:
+        return _run_rules(ctx, plan)
+    finally:
+        ctx.release()
+
+
+def _run_rules(ctx: FileContext, plan: FilePlan) -> FileResult:
+    """Run the selected rules on a parsed file in one walk.
+
+    Args:
+        ctx: The file's context.
+        plan: What to run.
+
+    Returns:
+        The file's findings and facts.
+    """
+    path = ctx.info.path
+    module = ctx.module
+    source_text = ctx.text
+    enabled = plan.selection.enabled_for(path)
+    rules = [rule for rule in plan.rules if rule.CODE in enabled]
     visitors: list[Visitor] = []
     if plan.collect_facts or any(rule.NEEDS_NAMES for rule in rules):
         ctx.names = NameResolver(ctx.info, ctx.ancestors)
@@ -319,7 +338,7 @@ def _check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
     dispatch = build_dispatch(visitors)
     wants_comments = dispatch.wants(CommentToken)
     comments: tuple[CommentToken, ...] = ()
-    if wants_comments or SUPPRESSION_MARK in source.text:
+    if wants_comments or SUPPRESSION_MARK in source_text:
         comments = _comments(ctx)
     try:
         for comment in comments if wants_comments else ():
@@ -335,7 +354,7 @@ def _check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
             None,
         )
     findings = ctx.findings()
-    if SUPPRESSION_MARK in source.text:
+    if SUPPRESSION_MARK in source_text:
         policy = SuppressionPolicy(
             path=path,
             is_known=lambda code: any(known.startswith(code) for known in CODES),

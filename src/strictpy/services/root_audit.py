@@ -10,11 +10,13 @@ for the files asked for.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
 import sys
 import tomllib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -44,7 +46,7 @@ from strictpy.services.replay import RootInputs, file_digest, inputs_fingerprint
 from strictpy.services.ruff_pass import ruff_findings
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from strictpy.adapters.cache_store import CacheEntry
     from strictpy.config import Settings
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
     from strictpy.domain.findings import Finding
     from strictpy.domain.results import FileResult
     from strictpy.services.audit import AuditRequest
+    from strictpy.services.ruff_pass import RuffOutcome
 
 __all__ = ["RootOutcome", "audit_root"]
 
@@ -234,25 +237,17 @@ def _project_findings(
     ]
 
 
-def _results(
-    root: Path,
-    digests: Mapping[str, tuple[Path, str]],
-    plan: FilePlan,
-    request: AuditRequest,
-    cache: CacheContents | None,
-) -> tuple[dict[str, CacheEntry], list[Path]]:
-    """Reuse cached results where bytes match and check the other files.
+def _reuse_cached(
+    digests: Mapping[str, tuple[Path, str]], cache: CacheContents | None
+) -> tuple[dict[str, CacheEntry], list[tuple[str, str]]]:
+    """Reuse cached entries whose bytes match; list the files to check anew.
 
     Args:
-        root: The project root.
         digests: Relative path to (absolute path, digest).
-        plan: The file pass's plan.
-        request: The user's request (jobs, progress).
         cache: The cache made with the same plan, if any.
 
     Returns:
-        Every file's entry (Ruff findings still empty for new ones) and the files
-        that were checked anew.
+        The reused entries, and (absolute, relative) pairs of the other files.
     """
     entries: dict[str, CacheEntry] = {}
     misses: list[tuple[str, str]] = []
@@ -262,16 +257,41 @@ def _results(
             entries[relative] = cached
         else:
             misses.append((str(path), relative))
+    return entries, misses
+
+
+def _check_with_ruff(
+    root: Path,
+    misses: Sequence[tuple[str, str]],
+    plan: FilePlan,
+    request: AuditRequest,
+    ruff_run: Callable[[list[Path]], RuffOutcome],
+) -> tuple[list[FileResult], RuffOutcome]:
+    """Run the file pass and Ruff on the files to check, at the same time.
+
+    Ruff is a separate, multithreaded program: started before the file pass and
+    collected after it, it uses the cores the pass leaves idle instead of adding
+    its own time after the pass.
+
+    Args:
+        root: The project root.
+        misses: (absolute, relative) pairs of the files to check.
+        plan: The file pass's plan.
+        request: The user's request (jobs, progress).
+        ruff_run: Runs Ruff on absolute paths.
+
+    Returns:
+        The file pass's results and Ruff's outcome.
+    """
     jobs = request.jobs or os.cpu_count() or 1
-    for result in check_files(misses, plan, jobs, request.progress):
-        entries[result.path] = (digests[result.path][1], result, ())
-    logger.info(
-        "root %s: %d files reused, %d checked",
-        root.name,
-        len(entries) - len(misses),
-        len(misses),
-    )
-    return entries, [Path(absolute) for absolute, _ in misses]
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ruff") as background:
+        ruff_future = background.submit(
+            ruff_run, [Path(absolute) for absolute, _ in misses]
+        )
+        results = check_files(misses, plan, jobs, request.progress)
+        outcome = ruff_future.result()
+    logger.info("root %s: %d files checked", root.name, len(misses))
+    return results, outcome
 
 
 def audit_root(
@@ -301,8 +321,18 @@ def audit_root(
     )
     plan_key = _plan_key(plan, settings)
     cache = None if request.no_cache else load_cache(root, plan_key)
-    entries, checked = _results(root, digests, plan, request, cache)
-    ruff_found, notice = ruff_findings(root, checked, settings, selection, texts)
+    entries, misses = _reuse_cached(digests, cache)
+    results, (ruff_found, notice) = _check_with_ruff(
+        root,
+        misses,
+        plan,
+        request,
+        functools.partial(
+            ruff_findings, root, settings=settings, selection=selection, texts=texts
+        ),
+    )
+    for result in results:
+        entries[result.path] = (digests[result.path][1], result, ())
     for finding in ruff_found:
         digest, result, earlier = entries[finding.path]
         entries[finding.path] = (digest, result, (*earlier, finding))
@@ -320,7 +350,11 @@ def audit_root(
             sorted(findings, key=sort_key), read_baseline(root / settings.baseline)
         )
     if not request.no_cache and notice is None:
-        save_cache(root, CacheContents(key=plan_key, files=MappingProxyType(entries)))
+        save_cache(
+            root,
+            CacheContents(key=plan_key, files=MappingProxyType(entries)),
+            reusable=cache,
+        )
     all_digests = (
         _digest_files(everything.files, root) if not plan.collect_facts else digests
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -83,7 +84,7 @@ def test_other_configuration_is_a_miss(tmp_path: Path) -> None:
 
 
 def test_truncated_or_hostile_cache_is_ignored(tmp_path: Path) -> None:
-    """Truncated JSON, unknown classes and wrong shapes are treated as no cache.
+    """Truncated files, unknown classes and wrong shapes are treated as no cache.
 
     Args:
         tmp_path: A temporary folder for the test's files.
@@ -91,16 +92,48 @@ def test_truncated_or_hostile_cache_is_ignored(tmp_path: Path) -> None:
     save_cache(tmp_path, CONTENTS)
     cache_file = next((tmp_path / CACHE_DIR).glob("results-*.json"))
     text = cache_file.read_text(encoding="utf-8")
-    cache_file.write_text(text[: len(text) // 2], encoding="utf-8")
+    head, entry, end, _ = text.split("\n")
+    for cut in (len(text) // 2, len(head) + 1 + len(entry) + 1, len(text) - 1):
+        cache_file.write_text(text[:cut], encoding="utf-8")
+        assert load_cache(tmp_path, "k1") is None, cut
+    hostile = json.loads(entry)
+    hostile[2]["~"] = "os.system"
+    cache_file.write_text(f"{head}\n{json.dumps(hostile)}\n{end}\n", encoding="utf-8")
     assert load_cache(tmp_path, "k1") is None
-    hostile = json.loads(text)
-    hostile["files"]["src/app/x.py"][1]["~"] = "os.system"
-    cache_file.write_text(json.dumps(hostile), encoding="utf-8")
+    wrong = json.loads(entry)
+    wrong[2]["unexpected"] = 1
+    cache_file.write_text(f"{head}\n{json.dumps(wrong)}\n{end}\n", encoding="utf-8")
     assert load_cache(tmp_path, "k1") is None
-    wrong = json.loads(text)
-    wrong["files"]["src/app/x.py"][1]["unexpected"] = 1
-    cache_file.write_text(json.dumps(wrong), encoding="utf-8")
+    bad_span = json.loads(entry)
+    bad_span[3][0]["~F"][4] = ["1", 1, 1, 1]
+    cache_file.write_text(f"{head}\n{json.dumps(bad_span)}\n{end}\n", encoding="utf-8")
     assert load_cache(tmp_path, "k1") is None
+
+
+def test_unchanged_entries_are_written_back_as_read(tmp_path: Path) -> None:
+    """A reused entry is copied as its line; a replaced one is encoded anew.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
+    save_cache(tmp_path, CONTENTS)
+    loaded = load_cache(tmp_path, "k1")
+    assert loaded is not None
+    cache_file = next((tmp_path / CACHE_DIR).glob("results-*.json"))
+    # A marker in the stored line shows whether it was copied or re-encoded.
+    marked = loaded.lines["src/app/x.py"].replace('"h1"', '"h1" ')
+    reusable = dataclasses.replace(
+        loaded, lines=MappingProxyType({"src/app/x.py": marked})
+    )
+    save_cache(tmp_path, loaded, reusable=reusable)
+    assert '"h1" ' in cache_file.read_text(encoding="utf-8")
+    changed = dataclasses.replace(
+        loaded, files=MappingProxyType({"src/app/x.py": ("h2", RESULT, ())})
+    )
+    save_cache(tmp_path, changed, reusable=reusable)
+    again = load_cache(tmp_path, "k1")
+    assert again is not None
+    assert again.files["src/app/x.py"] == ("h2", RESULT, ())
 
 
 def test_unwritable_cache_is_ignored(tmp_path: Path) -> None:

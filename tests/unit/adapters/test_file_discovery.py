@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 
@@ -14,9 +14,6 @@ from strictpy.adapters.file_discovery import (
 )
 from strictpy.config import RUFF_EXCLUDES
 from strictpy.exceptions import NotFoundError
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 def _tree(root: Path, files: dict[str, str]) -> None:
@@ -139,6 +136,20 @@ def test_find_project_root(tmp_path: Path) -> None:
     _tree(tmp_path, {"pyproject.toml": "", "src/app/x.py": ""})
     assert find_project_root(tmp_path / "src" / "app" / "x.py") == tmp_path
     assert relative_posix(tmp_path, tmp_path) == ""
+
+
+def test_relative_posix_edges(tmp_path: Path) -> None:
+    """Relative paths under the root, at the filesystem root, and outside it.
+
+    Args:
+        tmp_path: A temporary folder used as the root.
+    """
+    root = tmp_path / "project"
+    sibling = tmp_path / "project-other" / "a.py"
+    assert relative_posix(root / "pkg" / "a.py", root) == "pkg/a.py"
+    assert relative_posix(Path("/etc/hosts"), Path("/")) == "etc/hosts"
+    # A sibling sharing the root's name as a prefix is outside the root.
+    assert relative_posix(sibling, root) == sibling.as_posix()
 
 
 def test_unlistable_folders_are_reported(

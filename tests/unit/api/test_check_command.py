@@ -28,9 +28,11 @@ REPORT = AuditReport(
 def test_render_concise_without_emoji() -> None:
     """Text that looks like an emoji code is printed as written."""
     text = render_report(REPORT, RenderOptions("concise"))
-    assert text == "a.py:100:1: SP101 line :100: here\n"
-    assert render_report(REPORT, RenderOptions("concise", quiet=True)) == ""
-    assert "1 SP101" in render_report(REPORT, RenderOptions("concise", statistics=True))
+    assert text == b"a.py:100:1: SP101 line :100: here\n"
+    assert render_report(REPORT, RenderOptions("concise", quiet=True)) == b""
+    assert b"1 SP101" in render_report(
+        REPORT, RenderOptions("concise", statistics=True)
+    )
 
 
 def test_write_baseline_then_clean_run(tmp_path: Path) -> None:

@@ -108,6 +108,20 @@ class FileContext:
         """
         return bool(self._pending)
 
+    def release(self) -> None:
+        """Drop what ties the context to its analyses and the tree.
+
+        Analyses and the name resolver hold the context, which holds them: a
+        reference cycle that would keep the whole syntax tree alive until the
+        interpreter's cycle collector ran. Releasing them when the file is done
+        lets reference counting free the tree at once.
+        """
+        self.analyses.clear()
+        self.names = None
+        self._pending.clear()
+        self._wanted.clear()
+        self._positions = {}
+
     def start_analyses(self, rules: Iterable[type[FileRule]]) -> list[Visitor]:
         """Create, once each, the shared analyses that the rules declare.
 
