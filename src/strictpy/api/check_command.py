@@ -11,6 +11,7 @@ import io
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -18,19 +19,31 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 
 from strictpy.api.renderers import OutputFormat, renderer_for
 from strictpy.api.renderers.rich_renderer import render_statistics
+from strictpy.api.segmented_report import (
+    SegmentIndex,
+    render_by_segments,
+    segment_writer,
+)
 from strictpy.domain.baseline import baseline_counts
-from strictpy.services.audit import AuditRequest, group_by_root, run_audit
+from strictpy.services.audit import (
+    AuditRequest,
+    ReusableSegments,
+    group_by_root,
+    run_audit,
+)
 from strictpy.services.replay import (
     RenderOptions,
     Replay,
+    last_report,
     remember_run,
-    replay_last_run,
+    replay_of,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from strictpy.services.audit import AuditReport
+    from strictpy.services.replay import LastReport
 
 __all__ = ["PROGRESS_MIN_FILES", "CheckOptions", "render_report", "run_check"]
 
@@ -213,10 +226,13 @@ def run_check(options: CheckOptions, cwd: Path) -> tuple[int, tuple[str, ...], s
     if options.fix or options.diff:
         return _run_fix(options, cwd)
     groups = group_by_root(request.paths, cwd)
-    replayed = replay_last_run(request, options.render, cwd, groups)
+    last = last_report(request, options.render, cwd, groups)
+    replayed = replay_of(last, groups)
     if replayed is not None:
         _write(replayed.output, options.render.output_file)
         return replayed.exit_code, replayed.notices, ""
+    writer = segment_writer(options.render)
+    previous = _previous_segments(last) if writer is not None else None
     progress, update = _progress_reporter()
     audit_request = AuditRequest(
         request.paths,
@@ -225,24 +241,68 @@ def run_check(options: CheckOptions, cwd: Path) -> tuple[int, tuple[str, ...], s
         request.no_cache,
         request.ignore_baseline,
         update,
+        keep=MappingProxyType(previous[0]) if previous else MappingProxyType({}),
     )
     if progress is not None:
         with progress:
             report = run_audit(audit_request, cwd)
     else:
         report = run_audit(audit_request, cwd)
-    output = render_report(report, options.render)
+    index = None
+    if writer is not None:
+        output, index = render_by_segments(
+            writer,
+            report,
+            lambda stream: _console(stream, options.render),
+            previous[1] if previous else None,
+            report.digests,
+        )
+    else:
+        output = render_report(report, options.render)
     _write(output, options.render.output_file)
-    failed = bool(report.findings) and not options.render.exit_zero
+    has_findings = bool(report.findings) or bool(report.kept)
+    failed = has_findings and not options.render.exit_zero
     exit_code = EXIT_FINDINGS if failed else EXIT_CLEAN
     remember_run(
         request,
         options.render,
         cwd,
         report.inputs,
-        Replay(output, exit_code, report.notices),
+        Replay(
+            output,
+            exit_code,
+            report.notices,
+            index.to_json() if index is not None else None,
+        ),
     )
     return exit_code, report.notices, ""
+
+
+def _previous_segments(
+    last: LastReport | None,
+) -> tuple[dict[str, ReusableSegments], tuple[SegmentIndex, bytes]] | None:
+    """Read what the last report of this command line lets the audit keep.
+
+    Args:
+        last: The last report, if any.
+
+    Returns:
+        The audit's ``keep`` and the last index and output, or None when the
+        last report has no usable segments (several roots, another format).
+    """
+    root = last.single_root() if last is not None else None
+    if last is None or root is None:
+        return None
+    index = SegmentIndex.from_json(last.segments, len(last.output))
+    if index is None:
+        return None
+    digests = {
+        path: segment.digest
+        for path, segment in index.segments.items()
+        if segment.digest is not None
+    }
+    keep = {root[0]: ReusableSegments(root[1], MappingProxyType(digests))}
+    return keep, (index, last.output)
 
 
 def _run_fix(options: CheckOptions, cwd: Path) -> tuple[int, tuple[str, ...], str]:

@@ -25,7 +25,26 @@ if TYPE_CHECKING:
     from strictpy.domain.findings import Finding
     from strictpy.services.replay import RootInputs
 
-__all__ = ["AuditReport", "AuditRequest", "group_by_root", "run_audit"]
+__all__ = [
+    "AuditReport",
+    "AuditRequest",
+    "ReusableSegments",
+    "group_by_root",
+    "run_audit",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ReusableSegments:
+    """What the last report of one root lets a new run reuse.
+
+    Attributes:
+        plan_key: The configuration fingerprint that report was made with.
+        digests: Path to the digest of the bytes its rendered segment shows.
+    """
+
+    plan_key: str
+    digests: Mapping[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +58,8 @@ class AuditRequest:
         no_cache: Neither read nor write the cache.
         ignore_baseline: Report every finding, even those the baseline accepts.
         progress: Called with (files done, total) while files are checked.
+        keep: Per root, the last report's segments that may be reused: files
+            still matching them are reported as kept instead of decoded.
     """
 
     paths: tuple[str, ...]
@@ -49,6 +70,9 @@ class AuditRequest:
     no_cache: bool = False
     ignore_baseline: bool = False
     progress: Callable[[int, int], None] | None = field(default=None, compare=False)
+    keep: Mapping[str, ReusableSegments] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +86,9 @@ class AuditReport:
         fixed: How many findings ``--fix`` repaired.
         notices: One-line warnings for the user (Ruff could not run...).
         inputs: Per root, what a later run needs to replay this report.
+        kept: Files left out of ``findings`` whose last rendered segment is
+            still exact (see ``AuditRequest.keep``).
+        digests: Per file, the digest a later run may keep its segment by.
     """
 
     findings: tuple[Finding, ...]
@@ -70,6 +97,8 @@ class AuditReport:
     fixed: int = 0
     notices: tuple[str, ...] = ()
     inputs: tuple[RootInputs, ...] = ()
+    kept: tuple[str, ...] = ()
+    digests: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def group_by_root(paths: tuple[str, ...], cwd: Path) -> dict[Path, list[Path]]:
@@ -120,4 +149,8 @@ def run_audit(request: AuditRequest, cwd: Path) -> AuditReport:
         MappingProxyType(excerpts),
         notices=notices,
         inputs=tuple(outcome.inputs for outcome in outcomes),
+        kept=tuple(path for outcome in outcomes for path in outcome.kept),
+        digests=MappingProxyType(
+            {path: d for outcome in outcomes for path, d in outcome.digests.items()}
+        ),
     )

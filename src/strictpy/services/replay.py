@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,13 +31,16 @@ if TYPE_CHECKING:
     from strictpy.services.audit import AuditRequest
 
 __all__ = [
+    "LastReport",
     "RenderOptions",
     "Replay",
     "RootInputs",
     "file_digest",
     "inputs_fingerprint",
+    "last_report",
     "remember_run",
     "replay_last_run",
+    "replay_of",
     "run_key",
 ]
 
@@ -75,11 +78,14 @@ class Replay:
         output: The rendered report, exactly as written last time.
         exit_code: The exit code of that run.
         notices: Its warnings for stderr.
+        segments: Where each file's segment lies in the output (JSON data), for
+            the formats rendered by segments.
     """
 
     output: bytes
     exit_code: int
     notices: tuple[str, ...]
+    segments: dict[str, object] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,12 +97,14 @@ class RootInputs:
         patterns: The exclusion patterns in force.
         baseline: The baseline file, if one is configured.
         fingerprint: The inputs fingerprint the run was made from.
+        plan_key: The configuration fingerprint of the file results.
     """
 
     root: Path
     patterns: tuple[str, ...]
     baseline: str | None
     fingerprint: str
+    plan_key: str = ""
 
 
 def file_digest(data: bytes) -> str:
@@ -249,6 +257,93 @@ def _roots_unchanged(
     return True
 
 
+@dataclass(frozen=True, slots=True)
+class LastReport:
+    """The last report of the same command line, whatever its inputs were.
+
+    Attributes:
+        output: The rendered report, exactly as written last time.
+        exit_code: The exit code of that run.
+        notices: Its warnings for stderr.
+        roots: The stored per-root metadata.
+        segments: The stored segment index of the output, if it has one.
+    """
+
+    output: bytes
+    exit_code: int
+    notices: tuple[str, ...]
+    roots: object
+    segments: object
+
+    def single_root(self) -> tuple[str, str] | None:
+        """Return the root and configuration fingerprint of a one-root report.
+
+        Returns:
+            (root, plan key), or None when the report covered several roots.
+        """
+        if not isinstance(self.roots, dict) or len(self.roots) != 1:
+            return None
+        ((root, info),) = self.roots.items()
+        plan_key = info.get("plan_key") if isinstance(info, dict) else None
+        return (str(root), plan_key) if isinstance(plan_key, str) else None
+
+
+def last_report(
+    request: AuditRequest,
+    render: RenderOptions,
+    cwd: Path,
+    groups: Mapping[Path, Sequence[Path]],
+) -> LastReport | None:
+    """Load the last report made with the same command line and environment.
+
+    Args:
+        request: The audit request.
+        render: How the report is shown.
+        cwd: The working folder.
+        groups: The request's project roots with their requested paths.
+
+    Returns:
+        The report, or None when there is none (or it is damaged).
+    """
+    stored = None if request.no_cache or not groups else load_last_run(min(groups))
+    if stored is None:
+        return None
+    meta, output = stored
+    exit_code = meta.get("exit_code")
+    notices = meta.get("notices", [])
+    if (
+        meta.get("run_key") != run_key(request, render, cwd)
+        or meta.get("output_digest") != file_digest(output)
+        or not isinstance(exit_code, int)
+        or not isinstance(notices, list)
+    ):
+        return None
+    return LastReport(
+        output,
+        exit_code,
+        tuple(str(notice) for notice in notices),
+        meta.get("roots"),
+        meta.get("segments"),
+    )
+
+
+def replay_of(
+    last: LastReport | None, groups: Mapping[Path, Sequence[Path]]
+) -> Replay | None:
+    """Return the last report for replay when nothing it depends on has changed.
+
+    Args:
+        last: The last report of the same command line, if any.
+        groups: The request's project roots with their requested paths.
+
+    Returns:
+        The stored report, or None when the audit must run.
+    """
+    if last is None or not _roots_unchanged(last.roots, groups):
+        return None
+    return Replay(last.output, last.exit_code, last.notices)
+
+
 def replay_last_run(
     request: AuditRequest,
     render: RenderOptions,
@@ -266,22 +361,7 @@ def replay_last_run(
     Returns:
         The stored report, or None when the audit must run.
     """
-    stored = None if request.no_cache or not groups else load_last_run(min(groups))
-    if stored is None:
-        return None
-    meta, output = stored
-    exit_code = meta.get("exit_code")
-    notices = meta.get("notices", [])
-    usable = (
-        meta.get("run_key") == run_key(request, render, cwd)
-        and meta.get("output_digest") == file_digest(output)
-        and isinstance(exit_code, int)
-        and isinstance(notices, list)
-        and _roots_unchanged(meta.get("roots"), groups)
-    )
-    if not usable or not isinstance(exit_code, int) or not isinstance(notices, list):
-        return None
-    return Replay(output, exit_code, tuple(str(notice) for notice in notices))
+    return replay_of(last_report(request, render, cwd, groups), groups)
 
 
 def remember_run(
@@ -298,7 +378,7 @@ def remember_run(
         render: How the report was shown.
         cwd: The working folder.
         roots: What the run learned about each root.
-        replay: The output, exit code and notices to replay.
+        replay: The output, exit code, notices and segment index to store.
     """
     if request.no_cache or not roots:
         return
@@ -312,9 +392,11 @@ def remember_run(
                 "patterns": list(info.patterns),
                 "baseline": info.baseline,
                 "fingerprint": info.fingerprint,
+                "plan_key": info.plan_key,
             }
             for info in roots
         },
+        "segments": replay.segments,
     }
     first = min(info.root for info in roots)
     save_last_run(first, meta, replay.output)

@@ -10,6 +10,7 @@ for the files asked for.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import logging
@@ -17,14 +18,20 @@ import os
 import sys
 import tomllib
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from strictpy import __version__
 from strictpy.adapters.baseline_file import read_baseline
-from strictpy.adapters.cache_store import CacheContents, load_cache, save_cache
+from strictpy.adapters.cache_codec import CacheCorruptError
+from strictpy.adapters.cache_store import (
+    CacheContents,
+    StoredFile,
+    load_cache,
+    save_cache,
+)
 from strictpy.adapters.file_discovery import discover_python_files, relative_posix
 from strictpy.adapters.git_client import tracked_files
 from strictpy.adapters.project_files import read_bytes, read_project_texts
@@ -46,7 +53,7 @@ from strictpy.services.replay import RootInputs, file_digest, inputs_fingerprint
 from strictpy.services.ruff_pass import ruff_findings
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from strictpy.adapters.cache_store import CacheEntry
     from strictpy.config import Settings
@@ -71,6 +78,12 @@ class RootOutcome:
         excerpts: Source lines around findings, by path.
         notices: One-line warnings for the user.
         inputs: The root's patterns, baseline and inputs fingerprint.
+        kept: Paths whose findings are exactly those of the last report's
+            segment for them (``AuditRequest.keep``): left out of ``findings``
+            and never decoded, the caller reuses the rendered segment.
+        digests: Digest of each requested file whose findings are its own and
+            Ruff's only (no project finding lands on it, no baseline applied):
+            what a later run may keep its segment by.
     """
 
     findings: tuple[Finding, ...]
@@ -78,6 +91,8 @@ class RootOutcome:
     excerpts: Mapping[str, tuple[tuple[int, str], ...]]
     notices: tuple[str, ...]
     inputs: RootInputs
+    kept: tuple[str, ...] = ()
+    digests: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def _project_name(texts: Mapping[str, str]) -> str | None:
@@ -115,12 +130,14 @@ def _selection(settings: Settings) -> Selection:
     )
 
 
-def _plan_key(plan: FilePlan, settings: Settings) -> str:
+def _plan_key(plan: FilePlan, settings: Settings, texts: Mapping[str, str]) -> str:
     """Fingerprint everything that decides a file's results besides its bytes.
 
     Args:
         plan: The file pass's plan.
-        settings: The effective settings (Ruff on or off, its configuration).
+        settings: The effective settings (Ruff on or off).
+        texts: Project-level file texts (Ruff's configuration comes from
+            ``pyproject.toml``).
 
     Returns:
         A hex digest.
@@ -133,6 +150,7 @@ def _plan_key(plan: FilePlan, settings: Settings) -> str:
         repr(plan.options),
         repr(plan.collect_facts),
         repr(settings.ruff),
+        texts.get("pyproject.toml", "") if settings.ruff else "",
     ]
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
@@ -196,7 +214,7 @@ def _digest_files(files: Sequence[Path], root: Path) -> dict[str, tuple[Path, st
 def _project_findings(
     root: Path,
     plan: FilePlan,
-    results: Sequence[FileResult],
+    entries: Mapping[str, StoredFile | CacheEntry],
     texts: Mapping[str, str],
     existing: frozenset[str],
 ) -> list[Finding]:
@@ -205,7 +223,7 @@ def _project_findings(
     Args:
         root: The project root.
         plan: The file pass's plan (its package and selection).
-        results: The results of every Python file of the root.
+        entries: Every Python file's entry (only facts are decoded).
         texts: Project-level file texts.
         existing: Every non-ignored relative path.
 
@@ -213,12 +231,14 @@ def _project_findings(
         The project-level findings.
     """
     selection = plan.selection
-    facts: dict[str, FileFacts] = {
-        r.path: r.facts for r in results if r.facts is not None
-    }
+    facts: dict[str, FileFacts] = {}
+    for path, entry in entries.items():
+        file_facts = entry.facts() if isinstance(entry, StoredFile) else entry[1].facts
+        if file_facts is not None:
+            facts[path] = file_facts
     context = ProjectContext(
         package=plan.options.package,
-        python_files=tuple(sorted(result.path for result in results)),
+        python_files=tuple(sorted(entries)),
         facts=MappingProxyType(facts),
         texts=MappingProxyType(dict(texts)),
         existing=existing,
@@ -239,7 +259,7 @@ def _project_findings(
 
 def _reuse_cached(
     digests: Mapping[str, tuple[Path, str]], cache: CacheContents | None
-) -> tuple[dict[str, CacheEntry], list[tuple[str, str]]]:
+) -> tuple[dict[str, StoredFile | CacheEntry], list[tuple[str, str]]]:
     """Reuse cached entries whose bytes match; list the files to check anew.
 
     Args:
@@ -249,11 +269,11 @@ def _reuse_cached(
     Returns:
         The reused entries, and (absolute, relative) pairs of the other files.
     """
-    entries: dict[str, CacheEntry] = {}
+    entries: dict[str, StoredFile | CacheEntry] = {}
     misses: list[tuple[str, str]] = []
     for relative, (path, digest) in digests.items():
         cached = cache.files.get(relative) if cache is not None else None
-        if cached is not None and cached[0] == digest:
+        if isinstance(cached, StoredFile) and cached.digest == digest:
             entries[relative] = cached
         else:
             misses.append((str(path), relative))
@@ -294,10 +314,88 @@ def _check_with_ruff(
     return results, outcome
 
 
+def _kept_paths(
+    entries: Mapping[str, StoredFile | CacheEntry],
+    wanted: set[str],
+    keep: Mapping[str, str],
+    project_paths: set[str],
+) -> set[str]:
+    """Choose the files whose last rendered segment is still exact.
+
+    A file qualifies when its entry was reused from the cache untouched, its
+    bytes are those the segment was rendered from, and no project finding lands
+    on it (those are computed afresh every run).
+
+    Args:
+        entries: Every file's entry.
+        wanted: The requested files.
+        keep: Path to the digest of the bytes each kept segment was made from.
+        project_paths: Paths that project findings land on.
+
+    Returns:
+        The kept paths.
+    """
+    return {
+        path
+        for path in wanted & keep.keys()
+        if path not in project_paths
+        and isinstance(entry := entries.get(path), StoredFile)
+        and entry.digest == keep[path]
+    }
+
+
+def _file_findings(
+    entries: dict[str, StoredFile | CacheEntry], paths: Iterable[str]
+) -> tuple[list[Finding], dict[str, tuple[tuple[int, str], ...]]]:
+    """Decode the findings and excerpts of files, their own and Ruff's.
+
+    Args:
+        entries: Every file's entry; decoded entries replace stored ones.
+        paths: The files to report on.
+
+    Returns:
+        The findings, and the excerpts by path.
+    """
+    findings: list[Finding] = []
+    excerpts: dict[str, tuple[tuple[int, str], ...]] = {}
+    for path in paths:
+        entry = entries[path]
+        if isinstance(entry, StoredFile):
+            entry = entry.entry()
+        _, result, ruff = entry
+        findings.extend((*result.findings, *ruff))
+        if result.excerpt:
+            excerpts[path] = result.excerpt
+    return findings, excerpts
+
+
 def audit_root(
     root: Path, requested: Sequence[Path], request: AuditRequest
 ) -> RootOutcome:
     """Audit the requested paths of one project root.
+
+    A cache that passed its checksum yet fails to decode (made by hand, say) is
+    not trusted: the root is audited again without it.
+
+    Args:
+        root: The project root.
+        requested: The requested paths under it (absolute).
+        request: The user's request.
+
+    Returns:
+        The root's findings and replay inputs.
+    """
+    try:
+        return _audit_root(root, requested, request)
+    except CacheCorruptError:
+        logger.warning("root %s: the cache did not decode; checking anew", root.name)
+        return _audit_root(root, requested, dataclasses.replace(request, no_cache=True))
+
+
+def _audit_root(
+    root: Path, requested: Sequence[Path], request: AuditRequest
+) -> RootOutcome:
+    """Audit the requested paths of one project root (see ``audit_root``).
 
     Args:
         root: The project root.
@@ -319,7 +417,7 @@ def audit_root(
     digests = _digest_files(
         everything.files if plan.collect_facts else wanted.files, root
     )
-    plan_key = _plan_key(plan, settings)
+    plan_key = _plan_key(plan, settings, texts)
     cache = None if request.no_cache else load_cache(root, plan_key)
     entries, misses = _reuse_cached(digests, cache)
     results, (ruff_found, notice) = _check_with_ruff(
@@ -331,30 +429,42 @@ def audit_root(
             ruff_findings, root, settings=settings, selection=selection, texts=texts
         ),
     )
-    for result in results:
-        entries[result.path] = (digests[result.path][1], result, ())
+    fresh: dict[str, CacheEntry] = {
+        result.path: (digests[result.path][1], result, ()) for result in results
+    }
     for finding in ruff_found:
-        digest, result, earlier = entries[finding.path]
-        entries[finding.path] = (digest, result, (*earlier, finding))
-    findings: list[Finding] = []
-    for relative in wanted_paths & entries.keys():
-        _, result, ruff = entries[relative]
-        findings.extend((*result.findings, *ruff))
-    results = [result for _, result, _ in entries.values()]
+        digest, result, earlier = fresh[finding.path]
+        fresh[finding.path] = (digest, result, (*earlier, finding))
+    entries.update(fresh)
+    project: list[Finding] = []
     if plan.collect_facts or "SP000" in selection.enabled:
-        findings.extend(
-            _project_findings(root, plan, results, texts, everything.existing)
-        )
-    if settings.baseline and not request.ignore_baseline:
+        project = _project_findings(root, plan, entries, texts, everything.existing)
+    reusable = request.keep.get(str(root))
+    keep = reusable.digests if reusable and reusable.plan_key == plan_key else {}
+    baseline_applies = bool(settings.baseline) and not request.ignore_baseline
+    project_paths = {finding.path for finding in project}
+    kept = (
+        set()
+        if baseline_applies
+        else _kept_paths(entries, wanted_paths, keep, project_paths)
+    )
+    reusable = (
+        {}
+        if baseline_applies
+        else {
+            path: digests[path][1]
+            for path in wanted_paths - project_paths
+            if path in digests
+        }
+    )
+    findings, excerpts = _file_findings(entries, sorted(wanted_paths - kept))
+    findings.extend(project)
+    if baseline_applies:
         findings = apply_baseline(
             sorted(findings, key=sort_key), read_baseline(root / settings.baseline)
         )
     if not request.no_cache and notice is None:
-        save_cache(
-            root,
-            CacheContents(key=plan_key, files=MappingProxyType(entries)),
-            reusable=cache,
-        )
+        save_cache(root, CacheContents(key=plan_key, files=MappingProxyType(entries)))
     all_digests = (
         _digest_files(everything.files, root) if not plan.collect_facts else digests
     )
@@ -368,9 +478,7 @@ def audit_root(
     return RootOutcome(
         findings=tuple(sorted(findings, key=sort_key)),
         files_checked=len(wanted_paths),
-        excerpts=MappingProxyType(
-            {r.path: r.excerpt for r in results if r.excerpt and r.path in wanted_paths}
-        ),
+        excerpts=MappingProxyType(excerpts),
         notices=(
             *(
                 f"folder '{folder}' could not be read ({reason}); "
@@ -379,5 +487,7 @@ def audit_root(
             ),
             *((notice,) if notice else ()),
         ),
-        inputs=RootInputs(root, patterns, settings.baseline, fingerprint),
+        inputs=RootInputs(root, patterns, settings.baseline, fingerprint, plan_key),
+        kept=tuple(sorted(kept)),
+        digests=MappingProxyType(reusable),
     )

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+import pytest
+
+from strictpy.adapters.cache_codec import CacheCorruptError
 from strictpy.adapters.cache_store import (
     CACHE_DIR,
     CacheContents,
+    StoredFile,
+    _checksum,
     load_cache,
     save_cache,
 )
@@ -49,12 +53,23 @@ RUFF = (
     ),
 )
 CONTENTS = CacheContents(
-    key="k1",
-    files=MappingProxyType({"src/app/x.py": ("h1", RESULT, RUFF)}),
-    project_inputs="p1",
-    project_findings=(Finding("SP705", "missing-project-file", "m", "Dockerfile"),),
-    report_key="r1",
+    key="k1", files=MappingProxyType({"src/app/x.py": ("h1", RESULT, RUFF)})
 )
+
+
+def _stored(contents: CacheContents, path: str) -> StoredFile:
+    """Return a loaded entry, failing the test when it is not one.
+
+    Args:
+        contents: A loaded cache.
+        path: The entry's path.
+
+    Returns:
+        The stored entry.
+    """
+    entry = contents.files[path]
+    assert isinstance(entry, StoredFile)
+    return entry
 
 
 def test_round_trip(tmp_path: Path) -> None:
@@ -66,9 +81,9 @@ def test_round_trip(tmp_path: Path) -> None:
     save_cache(tmp_path, CONTENTS)
     loaded = load_cache(tmp_path, "k1")
     assert loaded is not None
-    assert loaded.files["src/app/x.py"] == ("h1", RESULT, RUFF)
-    assert loaded.project_findings == CONTENTS.project_findings
-    assert (loaded.project_inputs, loaded.report_key) == ("p1", "r1")
+    stored = _stored(loaded, "src/app/x.py")
+    assert stored.entry() == ("h1", RESULT, RUFF)
+    assert stored.facts() == RESULT.facts
     assert (tmp_path / CACHE_DIR / ".gitignore").read_text(encoding="utf-8") == "*\n"
     assert (tmp_path / CACHE_DIR / "CACHEDIR.TAG").is_file()
 
@@ -83,8 +98,8 @@ def test_other_configuration_is_a_miss(tmp_path: Path) -> None:
     assert load_cache(tmp_path, "k2") is None
 
 
-def test_truncated_or_hostile_cache_is_ignored(tmp_path: Path) -> None:
-    """Truncated files, unknown classes and wrong shapes are treated as no cache.
+def test_truncated_or_altered_cache_is_ignored(tmp_path: Path) -> None:
+    """A file cut short anywhere, or altered, is treated as no cache.
 
     Args:
         tmp_path: A temporary folder for the test's files.
@@ -96,22 +111,40 @@ def test_truncated_or_hostile_cache_is_ignored(tmp_path: Path) -> None:
     for cut in (len(text) // 2, len(head) + 1 + len(entry) + 1, len(text) - 1):
         cache_file.write_text(text[:cut], encoding="utf-8")
         assert load_cache(tmp_path, "k1") is None, cut
-    hostile = json.loads(entry)
-    hostile[2]["~"] = "os.system"
-    cache_file.write_text(f"{head}\n{json.dumps(hostile)}\n{end}\n", encoding="utf-8")
+    altered = entry.replace('"h1"', '"h2"')
+    cache_file.write_text(f"{head}\n{altered}\n{end}\n", encoding="utf-8")
     assert load_cache(tmp_path, "k1") is None
-    wrong = json.loads(entry)
-    wrong[2]["unexpected"] = 1
-    cache_file.write_text(f"{head}\n{json.dumps(wrong)}\n{end}\n", encoding="utf-8")
-    assert load_cache(tmp_path, "k1") is None
-    bad_span = json.loads(entry)
-    bad_span[3][0]["~F"][4] = ["1", 1, 1, 1]
-    cache_file.write_text(f"{head}\n{json.dumps(bad_span)}\n{end}\n", encoding="utf-8")
-    assert load_cache(tmp_path, "k1") is None
+
+
+def test_hostile_entries_fail_to_decode(tmp_path: Path) -> None:
+    """Entries with a valid checksum but unknown classes or wrong shapes raise.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+    """
+    save_cache(tmp_path, CONTENTS)
+    cache_file = next((tmp_path / CACHE_DIR).glob("results-*.json"))
+    head, entry, _, _ = cache_file.read_text(encoding="utf-8").split("\n")
+    name, digest, facts, excerpt, findings, ruff = entry.split("\t")
+    hostile_facts = facts.replace('"FileFacts"', '"os.system"')
+    bad_span = ruff.replace("[1,1,1,3]", '["1",1,1,3]')
+    wrong_excerpt = excerpt.replace('"x = 1"', "7")
+    for parts in (
+        (name, digest, hostile_facts, excerpt, findings, ruff),
+        (name, digest, facts, excerpt, findings, bad_span),
+        (name, digest, facts, wrong_excerpt, findings, ruff),
+    ):
+        line = "\t".join(parts)
+        end = json.dumps({"entries": 1, "checksum": _checksum([line])})
+        cache_file.write_text(f"{head}\n{line}\n{end}\n", encoding="utf-8")
+        loaded = load_cache(tmp_path, "k1")
+        assert loaded is not None
+        with pytest.raises(CacheCorruptError):
+            _stored(loaded, "src/app/x.py").entry()
 
 
 def test_unchanged_entries_are_written_back_as_read(tmp_path: Path) -> None:
-    """A reused entry is copied as its line; a replaced one is encoded anew.
+    """A loaded entry is copied as its line; a replaced one is encoded anew.
 
     Args:
         tmp_path: A temporary folder for the test's files.
@@ -119,21 +152,17 @@ def test_unchanged_entries_are_written_back_as_read(tmp_path: Path) -> None:
     save_cache(tmp_path, CONTENTS)
     loaded = load_cache(tmp_path, "k1")
     assert loaded is not None
+    line = _stored(loaded, "src/app/x.py").line
+    save_cache(tmp_path, loaded)
     cache_file = next((tmp_path / CACHE_DIR).glob("results-*.json"))
-    # A marker in the stored line shows whether it was copied or re-encoded.
-    marked = loaded.lines["src/app/x.py"].replace('"h1"', '"h1" ')
-    reusable = dataclasses.replace(
-        loaded, lines=MappingProxyType({"src/app/x.py": marked})
+    assert cache_file.read_text(encoding="utf-8").split("\n")[1] == line
+    changed = CacheContents(
+        "k1", MappingProxyType({"src/app/x.py": ("h2", RESULT, ())})
     )
-    save_cache(tmp_path, loaded, reusable=reusable)
-    assert '"h1" ' in cache_file.read_text(encoding="utf-8")
-    changed = dataclasses.replace(
-        loaded, files=MappingProxyType({"src/app/x.py": ("h2", RESULT, ())})
-    )
-    save_cache(tmp_path, changed, reusable=reusable)
+    save_cache(tmp_path, changed)
     again = load_cache(tmp_path, "k1")
     assert again is not None
-    assert again.files["src/app/x.py"] == ("h2", RESULT, ())
+    assert _stored(again, "src/app/x.py").entry() == ("h2", RESULT, ())
 
 
 def test_unwritable_cache_is_ignored(tmp_path: Path) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from strictpy.adapters.cache_store import CacheContents, load_cache, save_cache
+from strictpy.domain.results import FileResult
 from strictpy.services.audit import AuditRequest
-from strictpy.services.root_audit import audit_root
+from strictpy.services.root_audit import _kept_paths, audit_root
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -35,3 +38,31 @@ def test_named_files_report_only_themselves_but_project_rules_run(
     assert any(code == "SP705" for _, code in paths)
     assert outcome.files_checked == 1
     assert outcome.inputs.fingerprint
+
+
+def test_kept_paths_need_a_stored_entry_the_same_bytes_and_no_project_finding(
+    tmp_path: Path,
+) -> None:
+    """Only untouched cache entries whose bytes match the segment are kept.
+
+    Args:
+        tmp_path: Where a one-entry cache is written and read back.
+    """
+    result = FileResult("a.py", (), None, ())
+    save_cache(
+        tmp_path,
+        CacheContents(
+            "k",
+            MappingProxyType(
+                dict.fromkeys(("a.py", "b.py", "c.py"), ("same", result, ()))
+            ),
+        ),
+    )
+    loaded = load_cache(tmp_path, "k")
+    assert loaded is not None
+    entries = {**loaded.files, "d.py": ("same", result, ())}
+    keep = {"a.py": "same", "b.py": "other", "c.py": "same", "d.py": "same"}
+    wanted = {"a.py", "b.py", "c.py", "d.py"}
+    # b.py: the segment shows other bytes; c.py: a project finding lands on it;
+    # d.py: checked anew this run.
+    assert _kept_paths(entries, wanted, keep, {"c.py"}) == {"a.py"}

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING
 
 from strictpy import __version__
+from strictpy.api.renderers.segments import render_in_segments, summarize
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     from rich.console import Console
 
+    from strictpy.api.renderers.segments import Summary
     from strictpy.domain.findings import Finding
     from strictpy.services.audit import AuditReport
 
-__all__ = ["finding_line", "json_document", "render_json"]
+__all__ = ["JSON_WRITER", "JsonWriter", "finding_line", "json_document", "render_json"]
 
 SCHEMA_VERSION = 1
 # The standard library's (C-accelerated) string encoder, as ``json.dumps`` uses
@@ -78,24 +81,23 @@ def finding_line(finding: Finding) -> str:
     )
 
 
-def _document_head(report: AuditReport) -> dict[str, object]:
+def _document_head(summary: Summary) -> dict[str, object]:
     """Build the document's fields other than the findings.
 
     Args:
-        report: The audit's report.
+        summary: The whole report's counts.
 
     Returns:
         The version, tool and summary fields.
     """
-    by_code = Counter(finding.code for finding in report.findings)
     return {
         "version": SCHEMA_VERSION,
         "tool": {"name": "strictpy", "version": __version__},
         "summary": {
-            "files_checked": report.files_checked,
-            "findings": len(report.findings),
-            "fixed": report.fixed,
-            "by_code": dict(sorted(by_code.items())),
+            "files_checked": summary.files_checked,
+            "findings": summary.findings,
+            "fixed": summary.fixed,
+            "by_code": dict(summary.by_code),
         },
     }
 
@@ -110,26 +112,71 @@ def json_document(report: AuditReport) -> dict[str, object]:
         The document as plain data.
     """
     return {
-        **_document_head(report),
+        **_document_head(summarize(report, ())),
         "findings": [_finding_object(finding) for finding in report.findings],
     }
 
 
+class JsonWriter:
+    """The JSON document as segments: one finding per line, encoded one at a time.
+
+    Findings are never gathered as a whole document: a large report stays cheap
+    in memory, and the output greps well.
+    """
+
+    LEAD = ","
+
+    def head(self, summary: Summary, console: Console) -> None:
+        """Write the document up to the opening of the findings array.
+
+        Args:
+            summary: The whole report's counts.
+            console: Where to write.
+        """
+        head = json.dumps(
+            {**_document_head(summary), "findings": []}, indent=2, ensure_ascii=False
+        )
+        console.file.write(head.removesuffix("[]\n}") + "[")
+
+    def segment(
+        self,
+        path: str,
+        findings: Sequence[Finding],
+        excerpt: Mapping[int, str],
+        console: Console,
+    ) -> str:
+        """Render one file's findings, each on its own line after a separator.
+
+        Args:
+            path: The file's path.
+            findings: Its findings.
+            excerpt: Unused: the document holds no code.
+            console: Unused: nothing is styled.
+
+        Returns:
+            The lines.
+        """
+        del path, excerpt, console
+        return "".join(",\n    " + finding_line(finding) for finding in findings)
+
+    def tail(self, summary: Summary, console: Console) -> None:
+        """Close the findings array and the document.
+
+        Args:
+            summary: The whole report's counts.
+            console: Where to write.
+        """
+        console.file.write("\n  ]\n}\n" if summary.findings else "]\n}\n")
+
+
+JSON_WRITER = JsonWriter()
+
+
 def render_json(report: AuditReport, console: Console) -> None:
-    """Write the JSON document, one finding per line as each is encoded.
+    """Write the JSON document.
 
     Args:
         report: The audit's report.
         console: Where to write.
     """
-    head = json.dumps(
-        {**_document_head(report), "findings": []}, indent=2, ensure_ascii=False
-    )
-    # Findings are encoded one at a time, never gathered as a whole document: a
-    # large report stays cheap in memory, and the output greps well.
-    stream = console.file
-    stream.write(head.removesuffix("[]\n}"))
-    stream.write("[")
-    for index, finding in enumerate(report.findings):
-        stream.write(("," if index else "") + "\n    " + finding_line(finding))
-    stream.write("\n  ]\n}\n" if report.findings else "]\n}\n")
+    render_in_segments(JSON_WRITER, report, console)

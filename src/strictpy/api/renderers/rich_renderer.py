@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from itertools import groupby
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -12,13 +11,18 @@ from rich.markup import escape
 from rich.style import Style
 from rich.table import Table
 
+from strictpy.api.renderers.segments import render_in_segments
+
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     from rich.console import Console
 
+    from strictpy.api.renderers.segments import Summary
     from strictpy.domain.findings import Finding
     from strictpy.services.audit import AuditReport
 
-__all__ = ["render_rich", "render_statistics"]
+__all__ = ["RICH_WRITER", "RichWriter", "render_rich", "render_statistics"]
 
 COLOR_SYSTEMS: MappingProxyType[str, ColorSystem] = MappingProxyType(
     {
@@ -109,6 +113,80 @@ def render_statistics(report: AuditReport, console: Console) -> None:
         console.print(f"{count:>6} {code} {escape(names[code])}", highlight=False)
 
 
+class RichWriter:
+    """The rich format as segments: a block per file, then a table and a total."""
+
+    LEAD = ""
+
+    def head(self, summary: Summary, console: Console) -> None:
+        """Write nothing: the format starts with the first file.
+
+        Args:
+            summary: The whole report's counts.
+            console: Where to write.
+        """
+        del summary, console
+
+    def segment(
+        self,
+        path: str,
+        findings: Sequence[Finding],
+        excerpt: Mapping[int, str],
+        console: Console,
+    ) -> str:
+        """Render one file's block: its path, each finding with a code frame.
+
+        Args:
+            path: The file's path.
+            findings: Its findings.
+            excerpt: Its source lines around the findings.
+            console: The console (its colour system styles the text).
+
+        Returns:
+            The block.
+        """
+        paint = _Painter(console)
+        lines = dict(excerpt)
+        chunks = [paint(path, "bold underline") + "\n"]
+        for finding in findings:
+            span = finding.span
+            where = f"{span.line}:{span.column}" if span else "-"
+            code = paint(finding.code, "bold red")
+            chunks.append(f"  {where:>8} {code} {finding.message}\n")
+            chunks.append(_frame(finding, lines, paint))
+        chunks.append("\n")
+        return "".join(chunks)
+
+    def tail(self, summary: Summary, console: Console) -> None:
+        """Write the table of counts by code and the closing line.
+
+        Args:
+            summary: The whole report's counts.
+            console: Where to write.
+        """
+        if summary.findings:
+            table = Table(title="Findings by code", show_edge=False)
+            table.add_column("code")
+            table.add_column("name")
+            table.add_column("count", justify="right")
+            for code, count in summary.by_code.items():
+                table.add_row(code, summary.names[code], str(count))
+            console.print(table)
+            console.print(
+                f"Found {summary.findings} findings in {summary.files_checked} "
+                "files checked.",
+                style="bold red",
+            )
+        else:
+            console.print(
+                f"All checks passed: {summary.files_checked} files checked.",
+                style="bold green",
+            )
+
+
+RICH_WRITER = RichWriter()
+
+
 def render_rich(report: AuditReport, console: Console) -> None:
     """Write findings grouped by file, a summary table and a closing line.
 
@@ -116,34 +194,4 @@ def render_rich(report: AuditReport, console: Console) -> None:
         report: The audit's report.
         console: Where to write.
     """
-    paint = _Painter(console)
-    chunks: list[str] = []
-    for path, group in groupby(report.findings, key=lambda finding: finding.path):
-        chunks.append(paint(path, "bold underline") + "\n")
-        lines = dict(report.excerpts.get(path, ()))
-        for finding in group:
-            span = finding.span
-            where = f"{span.line}:{span.column}" if span else "-"
-            code = paint(finding.code, "bold red")
-            chunks.append(f"  {where:>8} {code} {finding.message}\n")
-            chunks.append(_frame(finding, lines, paint))
-        chunks.append("\n")
-    console.file.write("".join(chunks))
-    if report.findings:
-        table = Table(title="Findings by code", show_edge=False)
-        table.add_column("code")
-        table.add_column("name")
-        table.add_column("count", justify="right")
-        names = {finding.code: finding.name for finding in report.findings}
-        for code, count in sorted(Counter(f.code for f in report.findings).items()):
-            table.add_row(code, names[code], str(count))
-        console.print(table)
-        console.print(
-            f"Found {len(report.findings)} findings in {report.files_checked} files checked.",
-            style="bold red",
-        )
-    else:
-        console.print(
-            f"All checks passed: {report.files_checked} files checked.",
-            style="bold green",
-        )
+    render_in_segments(RICH_WRITER, report, console)
