@@ -204,6 +204,25 @@ def _comments(ctx: FileContext) -> tuple[CommentToken, ...]:
     return tuple(sorted(found_in_tree, key=lambda token: (token.line, token.column)))
 
 
+def _comments_matter(visitors: list[Visitor], text: str) -> bool:
+    """Tell whether some comment handler may report on this file's comments.
+
+    Args:
+        visitors: Everything riding the walk.
+        text: The decoded source.
+
+    Returns:
+        True unless every comment handler's ``COMMENT_HINT`` misses the text.
+    """
+    for visitor in visitors:
+        if not any(node_type is CommentToken for node_type, _, _ in visitor.HANDLERS):
+            continue
+        hint = getattr(visitor, "COMMENT_HINT", None)
+        if hint is None or hint.search(text):
+            return True
+    return False
+
+
 def _excerpt(
     lines: list[str], findings: tuple[Finding, ...]
 ) -> tuple[tuple[int, str], ...]:
@@ -336,7 +355,9 @@ def _run_rules(ctx: FileContext, plan: FilePlan) -> FileResult:
     visitors.extend(ctx.start_analyses(rules))
     visitors.extend(rule(ctx) for rule in rules)
     dispatch = build_dispatch(visitors)
-    wants_comments = dispatch.wants(CommentToken)
+    wants_comments = dispatch.wants(CommentToken) and _comments_matter(
+        visitors, source_text
+    )
     comments: tuple[CommentToken, ...] = ()
     if wants_comments or SUPPRESSION_MARK in source_text:
         comments = _comments(ctx)

@@ -135,3 +135,29 @@ def test_errors_inside_the_check_thread_reach_the_caller(mocker: MockerFixture) 
     plan = FilePlan((), selection, RuleOptions("app"), collect_facts=False)
     with pytest.raises(OSError, match="boom"):
         check_file("a.py", b"x = 1\n", plan)
+
+
+@pytest.mark.parametrize(
+    ("source", "read"),
+    [
+        ('"""Doc."""\n\nx = 1  # an ordinary comment\n', False),
+        ('"""Doc."""\n\nx = 1  # TO' + "DO: later\n", True),
+        ('"""Doc."""\n\nx = "TO' + 'DO"  # a string only\n', True),
+        ('"""Doc."""\n\nx = 1  # 日本語のコメント\n', True),
+        ('"""Doc."""\n\nx = 1  # strictpy: ignore[SP999]\n', True),
+        ('"""Doc."""\n\nx = 1  # the rest of the code\n', True),
+    ],
+)
+def test_comments_are_read_only_when_a_rule_may_report_one(
+    mocker: MockerFixture, source: str, *, read: bool
+) -> None:
+    """``tokenize`` runs only when a comment rule's hint matches the text.
+
+    Args:
+        mocker: Spies on the comment reader.
+        source: The file's text.
+        read: Whether comments must be read.
+    """
+    reader = mocker.spy(file_pass, "read_comments")
+    run_source(source, select=["SP101", "SP104", "SP309"])
+    assert reader.called is read

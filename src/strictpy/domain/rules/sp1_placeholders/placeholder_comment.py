@@ -45,6 +45,8 @@ class PlaceholderComment(FileRule):
         ),
     )
 
+    COMMENT_HINT = PLACEHOLDER_PATTERN
+
     @visits(CommentToken)
     def check(self, node: CommentToken) -> None:
         """Report a placeholder comment.

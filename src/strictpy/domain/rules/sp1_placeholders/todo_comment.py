@@ -48,6 +48,8 @@ class TodoComment(FileRule):
         Invalid('"""A module.\n\n' + MARKERS[1] + ': explain.\n"""\n', line=3),
     )
 
+    COMMENT_HINT = MARKER_PATTERN
+
     @visits(CommentToken)
     def check_comment(self, node: CommentToken) -> None:
         """Report a marker in a comment.

@@ -87,6 +87,9 @@ def script_of(char: str) -> str | None:
     return first if first in SCRIPTS else None
 
 
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def foreign_script(text: str) -> str | None:
     """Return the first non-Latin script a text is written in, quotes left out.
 
@@ -186,6 +189,9 @@ class NonEnglishText(FileRule):
             line=7,
         ),
     )
+
+    # Only a comment with a character outside ASCII can be in another script.
+    COMMENT_HINT = NON_ASCII
 
     @visits(CommentToken)
     def check_comment(self, node: CommentToken) -> None:
