@@ -193,16 +193,17 @@ class FileRule(Rule, Visitor):
         NEEDS_NAMES: Whether the rule reads ``ctx.names`` (import resolution).
         ANALYSES: Shared analyses the rule reads through ``ctx.analysis(kind)``;
             the engine creates each once per file and walks it before the rules.
-        COMMENT_HINT: For a rule that handles comments: a pattern that any
-            comment it reports matches. Comments are read with ``tokenize``
-            (about a tenth of a file's check) only when some selected rule's
-            hint matches the file's text somewhere; None means always.
+        COMMENT_HINT: For a rule that handles comments: a cheap test of a
+            file's whole text that is true whenever the text holds a comment the
+            rule could report. Comments are read with ``tokenize`` (about a tenth
+            of a file's check) only when some selected rule's hint is true;
+            None means always.
     """
 
     SCOPE: ClassVar[Scope] = Scope.FILE
     NEEDS_NAMES: ClassVar[bool] = False
     ANALYSES: ClassVar[tuple[Callable[[FileContext], Visitor], ...]] = ()
-    COMMENT_HINT: ClassVar[re.Pattern[str] | None] = None
+    COMMENT_HINT: ClassVar[Callable[[str], bool] | None] = None
 
     def __init__(self, ctx: FileContext) -> None:
         """Bind the rule to the file being checked.

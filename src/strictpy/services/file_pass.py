@@ -217,8 +217,9 @@ def _comments_matter(visitors: list[Visitor], text: str) -> bool:
     for visitor in visitors:
         if not any(node_type is CommentToken for node_type, _, _ in visitor.HANDLERS):
             continue
-        hint = getattr(visitor, "COMMENT_HINT", None)
-        if hint is None or hint.search(text):
+        # Read from the class: a function stored on it is not bound to instances.
+        hint = getattr(type(visitor), "COMMENT_HINT", None)
+        if hint is None or hint(text):
             return True
     return False
 

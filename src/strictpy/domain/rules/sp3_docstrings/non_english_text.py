@@ -87,7 +87,18 @@ def script_of(char: str) -> str | None:
     return first if first in SCRIPTS else None
 
 
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
+def has_non_ascii(text: str) -> bool:
+    """Tell whether a text has a character outside ASCII.
+
+    Only such a comment can be written in another script.
+
+    Args:
+        text: A file's text.
+
+    Returns:
+        True when it is not pure ASCII.
+    """
+    return not text.isascii()
 
 
 def foreign_script(text: str) -> str | None:
@@ -190,8 +201,7 @@ class NonEnglishText(FileRule):
         ),
     )
 
-    # Only a comment with a character outside ASCII can be in another script.
-    COMMENT_HINT = NON_ASCII
+    COMMENT_HINT = has_non_ascii
 
     @visits(CommentToken)
     def check_comment(self, node: CommentToken) -> None:
