@@ -112,3 +112,16 @@ def test_kept_segments_follow_a_changed_configuration(shop: Path) -> None:
     first = _check("concise", "--ignore", "SP3")
     assert first == _check("concise", "--ignore", "SP3", "--no-cache")
     assert " SP3" not in first[1]
+
+
+def test_a_new_project_finding_on_an_untouched_file_is_shown(shop: Path) -> None:
+    """Deleting a test module flags the untouched module it tested (SP710).
+
+    Args:
+        shop: The project root.
+    """
+    _check("concise")
+    (shop / "tests" / "unit" / "test_catalog.py").unlink()
+    code, output = _check("concise")
+    assert (code, output) == _check("concise", "--no-cache")
+    assert f"{EDITED}: SP710" in output

@@ -314,33 +314,67 @@ def _check_with_ruff(
     return results, outcome
 
 
+def _segment_digests(
+    digests: Mapping[str, tuple[Path, str]],
+    wanted: set[str],
+    project: Sequence[Finding],
+) -> dict[str, str]:
+    """Fingerprint what each requested file's report segment is made from.
+
+    A segment shows the file's own findings (decided by its bytes, under one
+    configuration) and any project findings that land on it: both go into the
+    fingerprint, so a segment is reused only when neither changed.
+
+    Args:
+        digests: Relative path to (absolute path, digest of the bytes).
+        wanted: The requested files.
+        project: The project-level findings.
+
+    Returns:
+        Path to fingerprint.
+    """
+    landing: dict[str, list[Finding]] = {}
+    for finding in project:
+        landing.setdefault(finding.path, []).append(finding)
+    fingerprints: dict[str, str] = {}
+    for path in wanted & digests.keys():
+        fingerprint = digests[path][1]
+        on_file = landing.get(path)
+        if on_file:
+            signature = repr(
+                sorted(
+                    (sort_key(f), f.name, str(f.severity), f.fixable, f.source)
+                    for f in on_file
+                )
+            )
+            fingerprint += ":" + file_digest(signature.encode())
+        fingerprints[path] = fingerprint
+    return fingerprints
+
+
 def _kept_paths(
     entries: Mapping[str, StoredFile | CacheEntry],
-    wanted: set[str],
     keep: Mapping[str, str],
-    project_paths: set[str],
+    segment_digests: Mapping[str, str],
 ) -> set[str]:
     """Choose the files whose last rendered segment is still exact.
 
-    A file qualifies when its entry was reused from the cache untouched, its
-    bytes are those the segment was rendered from, and no project finding lands
-    on it (those are computed afresh every run).
+    A file qualifies when its entry was reused from the cache untouched and its
+    segment fingerprint (bytes and project findings) equals the one the last
+    segment was rendered from.
 
     Args:
         entries: Every file's entry.
-        wanted: The requested files.
-        keep: Path to the digest of the bytes each kept segment was made from.
-        project_paths: Paths that project findings land on.
+        keep: Path to the fingerprint each last segment was made from.
+        segment_digests: Path to the fingerprint of this run's segment.
 
     Returns:
         The kept paths.
     """
     return {
         path
-        for path in wanted & keep.keys()
-        if path not in project_paths
-        and isinstance(entry := entries.get(path), StoredFile)
-        and entry.digest == keep[path]
+        for path, fingerprint in segment_digests.items()
+        if keep.get(path) == fingerprint and isinstance(entries.get(path), StoredFile)
     }
 
 
@@ -442,23 +476,12 @@ def _audit_root(
     reusable = request.keep.get(str(root))
     keep = reusable.digests if reusable and reusable.plan_key == plan_key else {}
     baseline_applies = bool(settings.baseline) and not request.ignore_baseline
-    project_paths = {finding.path for finding in project}
-    kept = (
-        set()
-        if baseline_applies
-        else _kept_paths(entries, wanted_paths, keep, project_paths)
+    segment_digests = (
+        {} if baseline_applies else _segment_digests(digests, wanted_paths, project)
     )
-    reusable = (
-        {}
-        if baseline_applies
-        else {
-            path: digests[path][1]
-            for path in wanted_paths - project_paths
-            if path in digests
-        }
-    )
+    kept = _kept_paths(entries, keep, segment_digests)
     findings, excerpts = _file_findings(entries, sorted(wanted_paths - kept))
-    findings.extend(project)
+    findings.extend(finding for finding in project if finding.path not in kept)
     if baseline_applies:
         findings = apply_baseline(
             sorted(findings, key=sort_key), read_baseline(root / settings.baseline)
@@ -489,5 +512,5 @@ def _audit_root(
         ),
         inputs=RootInputs(root, patterns, settings.baseline, fingerprint, plan_key),
         kept=tuple(sorted(kept)),
-        digests=MappingProxyType(reusable),
+        digests=MappingProxyType(segment_digests),
     )

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from strictpy.adapters.cache_store import CacheContents, load_cache, save_cache
+from strictpy.domain.findings import Finding
 from strictpy.domain.results import FileResult
 from strictpy.services.audit import AuditRequest
-from strictpy.services.root_audit import _kept_paths, audit_root
-
-if TYPE_CHECKING:
-    from pathlib import Path
+from strictpy.services.root_audit import _kept_paths, _segment_digests, audit_root
 
 DIRTY = '"""Dirty."""\n\n\ndef run() -> None:\n    """Run."""\n    pass\n'
 
@@ -40,29 +38,40 @@ def test_named_files_report_only_themselves_but_project_rules_run(
     assert outcome.inputs.fingerprint
 
 
-def test_kept_paths_need_a_stored_entry_the_same_bytes_and_no_project_finding(
+def test_kept_paths_need_an_untouched_entry_and_the_same_fingerprint(
     tmp_path: Path,
 ) -> None:
-    """Only untouched cache entries whose bytes match the segment are kept.
+    """Only untouched cache entries whose segment fingerprint matches are kept.
 
     Args:
-        tmp_path: Where a one-entry cache is written and read back.
+        tmp_path: Where a cache is written and read back.
     """
     result = FileResult("a.py", (), None, ())
     save_cache(
         tmp_path,
         CacheContents(
             "k",
-            MappingProxyType(
-                dict.fromkeys(("a.py", "b.py", "c.py"), ("same", result, ()))
-            ),
+            MappingProxyType(dict.fromkeys(("a.py", "b.py"), ("h", result, ()))),
         ),
     )
     loaded = load_cache(tmp_path, "k")
     assert loaded is not None
-    entries = {**loaded.files, "d.py": ("same", result, ())}
-    keep = {"a.py": "same", "b.py": "other", "c.py": "same", "d.py": "same"}
-    wanted = {"a.py", "b.py", "c.py", "d.py"}
-    # b.py: the segment shows other bytes; c.py: a project finding lands on it;
-    # d.py: checked anew this run.
-    assert _kept_paths(entries, wanted, keep, {"c.py"}) == {"a.py"}
+    entries = {**loaded.files, "c.py": ("h", result, ())}
+    keep = {"a.py": "h", "b.py": "other", "c.py": "h"}
+    now = {"a.py": "h", "b.py": "h", "c.py": "h"}
+    # b.py: the last segment was made from other inputs; c.py: checked anew.
+    assert _kept_paths(entries, keep, now) == {"a.py"}
+
+
+def test_segment_fingerprints_follow_project_findings() -> None:
+    """A project finding landing on a file changes its segment's fingerprint."""
+    digests = {"a.py": (Path("a.py"), "h"), "b.py": (Path("b.py"), "h")}
+    wanted = {"a.py", "b.py"}
+    long_module = Finding("SP709", "module-too-long", "701 lines", "a.py")
+    longer_module = Finding("SP709", "module-too-long", "702 lines", "a.py")
+    plain = _segment_digests(digests, wanted, [])
+    flagged = _segment_digests(digests, wanted, [long_module])
+    assert plain == {"a.py": "h", "b.py": "h"}
+    assert flagged["b.py"] == "h"
+    assert len({plain["a.py"], flagged["a.py"]}) == len(("plain", "flagged"))
+    assert _segment_digests(digests, wanted, [longer_module]) != flagged
