@@ -185,7 +185,7 @@ class FileContext:
         ]
         targets.extend(self._wanted)
         if targets:
-            self._positions = compute_positions(self.module, targets)
+            self._positions = compute_positions(self.module, targets, self.text)
 
     def _span(self, node: cst.CSTNode | CommentToken, line_delta: int) -> Span | None:
         """Return the 1-based span of a reported node.
