@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 CACHE_DIR = ".strictpy_cache"
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 # Header line, end line, and the empty remainder after the final newline.
 FRAME_LINES = 3
 CACHEDIR_TAG = (
@@ -86,7 +86,7 @@ def _checksum(lines: Iterable[str]) -> str:
     Returns:
         A hex digest.
     """
-    digest = hashlib.blake2b(digest_size=16)
+    digest = hashlib.sha256()
     for line in lines:
         digest.update(line.encode("utf-8", "surrogatepass"))
         digest.update(b"\n")
@@ -172,7 +172,7 @@ def save_cache(root: Path, contents: CacheContents) -> None:
         ) as stream:
             temporary = Path(stream.name)
             stream.write(json.dumps(head) + "\n")
-            checksum = hashlib.blake2b(digest_size=16)
+            checksum = hashlib.sha256()
             # Written entry by entry: the whole document at once would hold every
             # finding twice more in memory.
             for name, entry in sorted(contents.files.items()):

