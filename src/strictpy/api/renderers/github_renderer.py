@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from strictpy.api.renderers.segments import render_in_segments
+from strictpy.api.renderers.segments import LineWriter, render_in_segments
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
-
     from rich.console import Console
 
-    from strictpy.api.renderers.segments import Summary
     from strictpy.domain.findings import Finding
     from strictpy.services.audit import AuditReport
 
-__all__ = ["GITHUB_WRITER", "GithubWriter", "github_line", "render_github"]
+__all__ = ["GITHUB_WRITER", "github_line", "render_github"]
 
 
 def _escape_data(text: str) -> str:
@@ -68,52 +65,7 @@ def github_line(finding: Finding) -> str:
     return f"::{level} {','.join(properties)}::{message}"
 
 
-class GithubWriter:
-    """The github format as segments: no head, no tail, a command per finding."""
-
-    LEAD = ""
-
-    def head(self, summary: Summary, console: Console) -> None:
-        """Write nothing: the format has no head.
-
-        Args:
-            summary: The whole report's counts.
-            console: Where to write.
-        """
-        del summary, console
-
-    def segment(
-        self,
-        path: str,
-        findings: Sequence[Finding],
-        excerpt: Mapping[int, str],
-        console: Console,
-    ) -> str:
-        """Render one file's findings, a workflow command each.
-
-        Args:
-            path: The file's path.
-            findings: Its findings.
-            excerpt: Unused: the format shows no code.
-            console: Unused: nothing is styled.
-
-        Returns:
-            The lines.
-        """
-        del path, excerpt, console
-        return "".join(github_line(finding) + "\n" for finding in findings)
-
-    def tail(self, summary: Summary, console: Console) -> None:
-        """Write nothing: the format has no tail.
-
-        Args:
-            summary: The whole report's counts.
-            console: Where to write.
-        """
-        del summary, console
-
-
-GITHUB_WRITER = GithubWriter()
+GITHUB_WRITER = LineWriter(github_line)
 
 
 def render_github(report: AuditReport, console: Console) -> None:

@@ -7,7 +7,11 @@ from json.encoder import encode_basestring
 from typing import TYPE_CHECKING
 
 from strictpy import __version__
-from strictpy.api.renderers.segments import render_in_segments, summarize
+from strictpy.api.renderers.segments import (
+    SegmentWriter,
+    render_in_segments,
+    summarize,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -117,7 +121,7 @@ def json_document(report: AuditReport) -> dict[str, object]:
     }
 
 
-class JsonWriter:
+class JsonWriter(SegmentWriter):
     """The JSON document as segments: one finding per line, encoded one at a time.
 
     Findings are never gathered as a whole document: a large report stays cheap

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.style import Style
 from rich.table import Table
 
-from strictpy.api.renderers.segments import render_in_segments
+from strictpy.api.renderers.segments import SegmentWriter, render_in_segments
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -113,19 +113,8 @@ def render_statistics(report: AuditReport, console: Console) -> None:
         console.print(f"{count:>6} {code} {escape(names[code])}", highlight=False)
 
 
-class RichWriter:
+class RichWriter(SegmentWriter):
     """The rich format as segments: a block per file, then a table and a total."""
-
-    LEAD = ""
-
-    def head(self, summary: Summary, console: Console) -> None:
-        """Write nothing: the format starts with the first file.
-
-        Args:
-            summary: The whole report's counts.
-            console: Where to write.
-        """
-        del summary, console
 
     def segment(
         self,

@@ -10,21 +10,28 @@ instead of decoding and rendering their findings again
 
 from __future__ import annotations
 
+import abc
 from collections import Counter
 from dataclasses import dataclass
 from itertools import groupby
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from rich.console import Console
 
     from strictpy.domain.findings import Finding
     from strictpy.services.audit import AuditReport
 
-__all__ = ["SegmentWriter", "Summary", "render_in_segments", "summarize"]
+__all__ = [
+    "LineWriter",
+    "SegmentWriter",
+    "Summary",
+    "render_in_segments",
+    "summarize",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,24 +53,26 @@ class Summary:
     names: Mapping[str, str]
 
 
-class SegmentWriter(Protocol):
-    """A format written as head, segments and tail.
+class SegmentWriter(abc.ABC):
+    """A format written as head, segments and tail (no head or tail by default).
 
     Attributes:
         LEAD: Text every segment starts each finding with that the body as a
             whole must not start with (the JSON array's separator).
     """
 
-    LEAD: str
+    LEAD = ""
 
     def head(self, summary: Summary, console: Console) -> None:
-        """Write what comes before the first file's segment.
+        """Write what comes before the first file's segment (nothing here).
 
         Args:
             summary: The whole report's counts.
             console: Where to write.
         """
+        del summary, console
 
+    @abc.abstractmethod
     def segment(
         self,
         path: str,
@@ -84,12 +93,47 @@ class SegmentWriter(Protocol):
         """
 
     def tail(self, summary: Summary, console: Console) -> None:
-        """Write what comes after the last file's segment.
+        """Write what comes after the last file's segment (nothing here).
 
         Args:
             summary: The whole report's counts.
             console: Where to write.
         """
+        del summary, console
+
+
+class LineWriter(SegmentWriter):
+    """A format of one plain line per finding, with no head and no tail."""
+
+    def __init__(self, line: Callable[[Finding], str]) -> None:
+        """Keep the function that formats one finding.
+
+        Args:
+            line: Formats a finding as one line (without its newline).
+        """
+        self._line = line
+
+    def segment(
+        self,
+        path: str,
+        findings: Sequence[Finding],
+        excerpt: Mapping[int, str],
+        console: Console,
+    ) -> str:
+        """Render one file's findings, a line each.
+
+        Args:
+            path: The file's path.
+            findings: Its findings.
+            excerpt: Unused: the format shows no code.
+            console: Unused: nothing is styled.
+
+        Returns:
+            The lines.
+        """
+        del path, excerpt, console
+        line = self._line
+        return "".join(line(finding) + "\n" for finding in findings)
 
 
 def summarize(
