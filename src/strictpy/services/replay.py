@@ -35,6 +35,7 @@ __all__ = [
     "RenderOptions",
     "Replay",
     "RootInputs",
+    "digest_files",
     "file_digest",
     "inputs_fingerprint",
     "last_report",
@@ -120,6 +121,27 @@ def file_digest(data: bytes) -> str:
     # SHA-256 runs on the processor's hash instructions where they exist: twice
     # as fast as BLAKE2 here, and this hashes every file and every stored report.
     return hashlib.sha256(data).hexdigest()[:DIGEST_CHARS]
+
+
+def digest_files(files: Sequence[Path], root: Path) -> dict[str, tuple[Path, str]]:
+    """Hash every file's bytes (unreadable files hash to their reason).
+
+    The audit and the replay check hash files the same way, so their inputs
+    fingerprints agree.
+
+    Args:
+        files: Absolute paths.
+        root: The project root.
+
+    Returns:
+        Relative path to (absolute path, digest).
+    """
+    digests: dict[str, tuple[Path, str]] = {}
+    for path in files:
+        data = read_bytes(path)
+        digest = file_digest(data) if isinstance(data, bytes) else f"unreadable:{data}"
+        digests[relative_posix(path, root)] = (path, digest)
+    return digests
 
 
 def run_key(request: AuditRequest, render: RenderOptions, cwd: Path) -> str:
@@ -219,17 +241,15 @@ def _current_fingerprint(
         The fingerprint.
     """
     discovery = discover_python_files(root, [root, *requested], list(patterns))
-    digests: list[tuple[str, str]] = []
-    for path in discovery.files:
-        data = read_bytes(path)
-        digests.append(
-            (
-                relative_posix(path, root),
-                file_digest(data) if isinstance(data, bytes) else data,
-            )
-        )
+    digests = digest_files(discovery.files, root)
     texts = read_project_texts(root)
-    return inputs_fingerprint(root, digests, texts, discovery.existing, baseline)
+    return inputs_fingerprint(
+        root,
+        [(relative, digest) for relative, (_, digest) in digests.items()],
+        texts,
+        discovery.existing,
+        baseline,
+    )
 
 
 def _roots_unchanged(

@@ -34,7 +34,7 @@ from strictpy.adapters.cache_store import (
 )
 from strictpy.adapters.file_discovery import discover_python_files, relative_posix
 from strictpy.adapters.git_client import tracked_files
-from strictpy.adapters.project_files import read_bytes, read_project_texts
+from strictpy.adapters.project_files import read_project_texts
 from strictpy.config import load_settings
 from strictpy.domain.analysis.file_info import RuleOptions
 from strictpy.domain.baseline import apply_baseline
@@ -49,7 +49,12 @@ from strictpy.logging import configure_logging
 from strictpy.services.declared_dependencies import declared_modules
 from strictpy.services.file_pass import FilePlan
 from strictpy.services.parallel_check import check_files
-from strictpy.services.replay import RootInputs, file_digest, inputs_fingerprint
+from strictpy.services.replay import (
+    RootInputs,
+    digest_files,
+    file_digest,
+    inputs_fingerprint,
+)
 from strictpy.services.ruff_pass import ruff_findings
 
 if TYPE_CHECKING:
@@ -191,24 +196,6 @@ def _plan(
         ),
         collect_facts=any(rule.CODE in selection.enabled for rule in PROJECT_RULES),
     )
-
-
-def _digest_files(files: Sequence[Path], root: Path) -> dict[str, tuple[Path, str]]:
-    """Hash every file's bytes (unreadable files hash to their reason).
-
-    Args:
-        files: Absolute paths.
-        root: The project root.
-
-    Returns:
-        Relative path to (absolute path, digest).
-    """
-    digests: dict[str, tuple[Path, str]] = {}
-    for path in files:
-        data = read_bytes(path)
-        digest = file_digest(data) if isinstance(data, bytes) else f"unreadable:{data}"
-        digests[relative_posix(path, root)] = (path, digest)
-    return digests
 
 
 def _project_findings(
@@ -448,7 +435,7 @@ def _audit_root(
     texts = read_project_texts(root)
     plan = _plan(root, settings, selection, texts, everything.existing)
     wanted_paths = {relative_posix(path, root) for path in wanted.files}
-    digests = _digest_files(
+    digests = digest_files(
         everything.files if plan.collect_facts else wanted.files, root
     )
     plan_key = _plan_key(plan, settings, texts)
@@ -489,7 +476,7 @@ def _audit_root(
     if not request.no_cache and notice is None:
         save_cache(root, CacheContents(key=plan_key, files=MappingProxyType(entries)))
     all_digests = (
-        _digest_files(everything.files, root) if not plan.collect_facts else digests
+        digest_files(everything.files, root) if not plan.collect_facts else digests
     )
     fingerprint = inputs_fingerprint(
         root,
