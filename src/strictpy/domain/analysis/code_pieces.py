@@ -37,6 +37,7 @@ __all__ = [
     "VALUED",
     "AnchorError",
     "Columns",
+    "GenerationStop",
     "LineCounter",
     "Span",
     "children_getter",
@@ -136,7 +137,7 @@ class AnchorError(AppError):
     """The two parsers disagree, or a node cannot be anchored: generate it all."""
 
 
-class _Stop(AppError):  # noqa: N818 - a signal, not an error
+class GenerationStop(AppError):  # noqa: N818 - a signal, not an error
     """Raised inside code generation once the wanted prefix is generated."""
 
 
@@ -159,10 +160,10 @@ class _CountState(CodegenState):
             node: The node about to be generated.
 
         Raises:
-            _Stop: When the node is the chosen one.
+            GenerationStop: When the node is the chosen one.
         """
         if id(node) == self.stop_id:
-            raise _Stop
+            raise GenerationStop
 
     def record_syntactic_position(
         self,
@@ -179,14 +180,14 @@ class _CountState(CodegenState):
             end_node: Unused.
 
         Raises:
-            _Stop: When the node is the chosen one.
+            GenerationStop: When the node is the chosen one.
 
         Returns:
             A no-op context manager.
         """
         del start_node, end_node
         if id(node) == self.start_id:
-            raise _Stop
+            raise GenerationStop
         return _QUIET
 
 
@@ -226,7 +227,7 @@ class LineCounter:
             state.stop_id = id(stop)
         try:
             node._codegen(state)  # libcst exposes no public entry
-        except _Stop:
+        except GenerationStop:
             return len(NEWLINE.findall("".join(state.tokens)))
         raise AnchorError
 

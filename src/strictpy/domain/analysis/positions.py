@@ -33,9 +33,8 @@ from typing import TYPE_CHECKING, Self
 from libcst._nodes.internal import CodegenState
 from libcst._position import CodePosition, CodeRange
 
-from strictpy.domain.analysis.code_pieces import AnchorError
+from strictpy.domain.analysis.code_pieces import AnchorError, GenerationStop
 from strictpy.domain.analysis.statement_anchors import locate
-from strictpy.exceptions import AppError
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
@@ -196,10 +195,6 @@ class _TokenRecordingState(CodegenState):
         return _Record(self, node, start_node)
 
 
-class _Stop(AppError):  # noqa: N818 - a signal, not an error
-    """Raised inside a unit's code generation where its body starts."""
-
-
 @dataclass
 class _UnitState(_TokenRecordingState):
     """A recording state for one unit: stops at its body, notes its anchor.
@@ -221,11 +216,11 @@ class _UnitState(_TokenRecordingState):
             node: The node about to be generated.
 
         Raises:
-            _Stop: When the node is where the unit stops.
+            GenerationStop: When the node is where the unit stops.
         """
         key = id(node)
         if key == self.stop_id:
-            raise _Stop
+            raise GenerationStop
         if key in self.target_ids:
             self.starts[key] = len(self.tokens)
 
@@ -416,7 +411,7 @@ def _generate_unit(
             unit.node._codegen(state, is_elif=True)  # libcst exposes no public entry
         else:
             unit.node._codegen(state)  # libcst exposes no public entry
-    except _Stop:
+    except GenerationStop:
         stopped = True
     if (unit.stop is not None) != stopped:
         raise AnchorError
