@@ -38,6 +38,7 @@ from strictpy.domain.suppression import (
     apply_suppressions,
     parse_suppressions,
 )
+from strictpy.utils.collector import collector_paused
 
 if TYPE_CHECKING:
     from strictpy.domain.analysis.file_info import RuleOptions
@@ -316,14 +317,31 @@ def _check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
     rejected = _rejected_early(path, source.text)
     if rejected is not None:
         return rejected
+    # The tree must be gone before the collector resumes, or its first pass
+    # would traverse every node: ``_parse_and_check`` drops it as it returns.
+    with collector_paused():
+        return _parse_and_check(path, source.text, plan)
+
+
+def _parse_and_check(path: str, text: str, plan: FilePlan) -> FileResult:
+    """Parse decoded source and run the rules on it.
+
+    Args:
+        path: The project-relative path.
+        text: The decoded source.
+        plan: What to run.
+
+    Returns:
+        The file's findings and facts.
+    """
     try:
-        module = parse_trusted(source.text)
+        module = parse_trusted(text)
     except cst.ParserSyntaxError as error:
-        return _syntax_error(path, source.text, error)
+        return _syntax_error(path, text, error)
     except (RecursionError, MemoryError):
         return _unparsable(path, "the file is nested too deeply to parse", None, None)
     ctx = FileContext(
-        describe_file(path, plan.options.package), plan.options, module, source.text
+        describe_file(path, plan.options.package), plan.options, module, text
     )
     try:
         return _run_rules(ctx, plan)

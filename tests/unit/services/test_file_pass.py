@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import threading
 from typing import TYPE_CHECKING
 
+import libcst as cst
 import pytest
 
 from strictpy.domain.analysis.file_info import RuleOptions
@@ -15,7 +18,18 @@ from strictpy.services.file_pass import FilePlan, check_file
 from tests.conftest import run_source
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from pytest_mock import MockerFixture
+
+PLAN = FilePlan(
+    tuple(FILE_RULES),
+    Selection.build(
+        CODES, select=["SP"], extend_select=(), ignore=(), per_file_ignores={}
+    ),
+    RuleOptions("app"),
+    collect_facts=False,
+)
 
 
 def test_suppression_and_excerpt() -> None:
@@ -161,3 +175,53 @@ def test_comments_are_read_only_when_a_rule_may_report_one(
     reader = mocker.spy(file_pass, "read_comments")
     run_source(source, select=["SP101", "SP104", "SP309"])
     assert reader.called is read
+
+
+def _live_modules() -> int:
+    """Count the libcst modules the cycle collector tracks right now.
+
+    Returns:
+        How many ``libcst.Module`` objects are alive.
+    """
+    return sum(isinstance(item, cst.Module) for item in gc.get_objects())
+
+
+@pytest.mark.parametrize(
+    "source",
+    ['"""Doc."""\n\n\ndef f(a):\n    return a\n', "def broken(:\n"],
+    ids=["checked", "syntax-error"],
+)
+def test_collector_is_paused_for_the_tree_and_resumes_after_it_is_freed(
+    mocker: MockerFixture, source: str
+) -> None:
+    """The tree is built and walked with the collector paused, and freed before it resumes.
+
+    A tree still alive when the collector resumes would be traversed, node by
+    node, by its next pass: the cost the pause exists to avoid.
+
+    Args:
+        mocker: Replaces the pause with one that records what it saw.
+        source: A file that parses, or one that does not.
+    """
+    paused = file_pass.collector_paused
+    seen: dict[str, object] = {}
+
+    @contextlib.contextmanager
+    def watched() -> Iterator[None]:
+        """Record the collector's state and the live trees around the block.
+
+        Yields:
+            Nothing.
+        """
+        before = _live_modules()
+        with paused():
+            seen["enabled_inside"] = gc.isenabled()
+            yield
+            seen["modules_left"] = _live_modules() - before
+
+    mocker.patch.object(file_pass, "collector_paused", watched)
+    gc.enable()
+    result = check_file("src/app/x.py", source.encode(), PLAN)
+    assert seen == {"enabled_inside": False, "modules_left": 0}
+    assert gc.isenabled()
+    assert result.findings

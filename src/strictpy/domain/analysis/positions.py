@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import ast
 import bisect
-import gc
 import re
 import sys
 import warnings
@@ -35,6 +34,7 @@ from libcst._position import CodePosition, CodeRange
 
 from strictpy.domain.analysis.code_pieces import AnchorError, GenerationStop
 from strictpy.domain.analysis.statement_anchors import locate
+from strictpy.utils.collector import collector_paused
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
@@ -447,13 +447,8 @@ def _from_anchors(
     # The ``ast`` tree has a node per token or so and no reference cycles; with
     # the libcst tree alive, the collector's passes over the new nodes would
     # cost a third of the parse. They are all freed before collection resumes.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         found = _anchored_spans(module, by_id, text)
-    finally:
-        if collecting:
-            gc.enable()
     if found is None:
         return None
     return _ranges(module, by_id, found[0], found[1], text)
