@@ -1,15 +1,29 @@
-"""Parsing source text with libcst, skipping re-validation of the parser's output.
+"""Parsing source text with libcst, building nodes without re-checking the parser.
 
-libcst validates every node in ``__post_init__`` as it is constructed; for a tree
-the native parser has just built from real source that check can only confirm
-what the parser already guaranteed, and it costs about a sixth of the parse
-(libcst's own code carries a note to move it out of parsing). Validation is
-suspended only for the duration of one ``parse_module`` call in this process and
-restored afterwards, so nodes built later (fixes) are still validated.
+libcst's nodes are frozen dataclasses with slots. Every node the native parser
+builds goes through the dataclass ``__init__``, which stores each field with
+``object.__setattr__`` (frozen classes refuse plain assignment) and then calls
+``__post_init__``, which validates the node. For a tree the parser has just
+built from real source, validation can only confirm what the parser already
+guaranteed (libcst's own code carries a note to move it out of parsing), and
+the generic attribute store costs more than the slot's own.
+
+So, for the duration of one ``parse_module`` call in this process, each node
+class's ``__init__`` is replaced by one generated from its dataclass fields: the
+same parameters and defaults, each value stored through its slot's descriptor,
+no validation. The original initialisers are restored afterwards, so nodes built
+later (fixes) are validated as before. The initialisers are generated with
+``exec`` because each must accept exactly the keyword arguments of the one it
+stands in for, and no library builds such functions; a class whose fields are
+not all plain slots keeps its own initialiser, with validation suspended.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import inspect
+import types
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -18,9 +32,13 @@ from libcst._nodes.base import CSTNode
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["parse_trusted"]
+__all__ = ["parse_trusted", "storing_initialiser"]
 
 VALIDATING_POST_INIT: Callable[[CSTNode], None] = CSTNode.__post_init__
+# Stands for "no argument given" where a field's default comes from a factory.
+NO_VALUE = object()
+
+type Initialisers = tuple[tuple[type[CSTNode], Callable[..., None]], ...]
 
 
 def _skip_validation(node: CSTNode) -> None:
@@ -32,6 +50,89 @@ def _skip_validation(node: CSTNode) -> None:
     del node
 
 
+def _node_classes() -> list[type[CSTNode]]:
+    """List the concrete node classes: slotted dataclasses with an initialiser.
+
+    Returns:
+        Every such subclass of ``CSTNode`` defined so far.
+    """
+    found: list[type[CSTNode]] = []
+    seen: set[type[CSTNode]] = set()
+    pending: list[type[CSTNode]] = [CSTNode]
+    while pending:
+        for subclass in pending.pop().__subclasses__():
+            if subclass not in seen:
+                seen.add(subclass)
+                pending.append(subclass)
+                found.append(subclass)
+    # ``add_slots`` replaces each dataclass with a slotted copy; the discarded
+    # originals still appear among the subclasses and are never instantiated.
+    return [
+        cls
+        for cls in found
+        if "__slots__" in cls.__dict__
+        and "__init__" in cls.__dict__
+        and dataclasses.is_dataclass(cls)
+    ]
+
+
+def storing_initialiser(cls: type[CSTNode]) -> Callable[..., None] | None:
+    """Generate an initialiser that stores each field through its slot.
+
+    Args:
+        cls: A slotted dataclass node class.
+
+    Returns:
+        The initialiser, or None when a field is not a plain slot set by
+        ``__init__`` (the class then keeps its own).
+    """
+    namespace: dict[str, object] = {"NO_VALUE": NO_VALUE}
+    parameters: list[str] = []
+    stores: list[str] = []
+    for index, field in enumerate(dataclasses.fields(cls)):
+        name = field.name
+        slot = inspect.getattr_static(cls, name, None)
+        plain = name.isidentifier() and not name.startswith("_")
+        if not (plain and field.init and field.kw_only is not True) or not isinstance(
+            slot, types.MemberDescriptorType
+        ):
+            return None
+        namespace[f"_store{index}"] = slot.__set__
+        value = name
+        if field.default is not dataclasses.MISSING:
+            namespace[f"_default{index}"] = field.default
+            parameters.append(f"{name}=_default{index}")
+        elif field.default_factory is not dataclasses.MISSING:
+            namespace[f"_factory{index}"] = field.default_factory
+            parameters.append(f"{name}=NO_VALUE")
+            value = f"_factory{index}() if {name} is NO_VALUE else {name}"
+        else:
+            parameters.append(name)
+        stores.append(f"    _store{index}(self, {value})\n")
+    body = "".join(stores) or "    pass\n"
+    source = f"def __init__({', '.join(['self', *parameters])}):\n{body}"
+    exec(source, namespace)  # noqa: S102 - generated from the class's own fields
+    initialiser = namespace["__init__"]
+    return initialiser if callable(initialiser) else None
+
+
+@functools.cache
+def _initialisers() -> tuple[Initialisers, Initialisers]:
+    """Pair each node class with its storing initialiser and its own.
+
+    Returns:
+        The storing initialisers and the originals, for the same classes.
+    """
+    storing: list[tuple[type[CSTNode], Callable[..., None]]] = []
+    original: list[tuple[type[CSTNode], Callable[..., None]]] = []
+    for cls in _node_classes():
+        initialiser = storing_initialiser(cls)
+        if initialiser is not None:
+            storing.append((cls, initialiser))
+            original.append((cls, cls.__dict__["__init__"]))
+    return tuple(storing), tuple(original)
+
+
 def parse_trusted(text: str) -> cst.Module:
     """Parse a module without re-validating the nodes the parser builds.
 
@@ -41,8 +142,13 @@ def parse_trusted(text: str) -> cst.Module:
     Returns:
         The module.
     """
+    storing, original = _initialisers()
     CSTNode.__post_init__ = _skip_validation  # type: ignore[method-assign]
+    for cls, initialiser in storing:
+        cls.__init__ = initialiser  # type: ignore[misc]
     try:
         return cst.parse_module(text)
     finally:
+        for cls, initialiser in original:
+            cls.__init__ = initialiser  # type: ignore[misc]
         CSTNode.__post_init__ = VALIDATING_POST_INIT  # type: ignore[method-assign]
