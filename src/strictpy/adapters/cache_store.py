@@ -35,6 +35,7 @@ __all__ = [
     "CacheContents",
     "CacheEntry",
     "StoredFile",
+    "has_cache",
     "load_cache",
     "load_last_run",
     "save_cache",
@@ -75,6 +76,18 @@ def _cache_file(root: Path) -> Path:
         The path of the cache file.
     """
     return root / CACHE_DIR / f"results-v{CACHE_FORMAT}.json"
+
+
+def has_cache(root: Path) -> bool:
+    """Tell whether a project root has a cache file (valid or not).
+
+    Args:
+        root: The project root.
+
+    Returns:
+        True when the cache file exists.
+    """
+    return _cache_file(root).is_file()
 
 
 def _checksum(lines: Iterable[str]) -> str:

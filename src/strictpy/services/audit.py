@@ -15,7 +15,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from strictpy.adapters.cache_store import has_cache
 from strictpy.adapters.file_discovery import find_project_root
+from strictpy.adapters.worker_processes import PARALLEL_MIN_FILES, start_worker_server
 from strictpy.domain.findings import sort_key
 from strictpy.exceptions import NotFoundError
 
@@ -125,6 +127,29 @@ def group_by_root(paths: tuple[str, ...], cwd: Path) -> dict[Path, list[Path]]:
     return dict(sorted(groups.items()))
 
 
+def _workers_likely(request: AuditRequest, groups: Mapping[Path, list[Path]]) -> bool:
+    """Tell whether the file pass will probably run in worker processes.
+
+    It will when more than one worker may run, a folder (or many files) was
+    requested, and some root has no cache to reuse results from.
+
+    Args:
+        request: The user's request.
+        groups: Project root to the requested paths under it.
+
+    Returns:
+        True when starting the workers' server early is worth it.
+    """
+    if (request.jobs or os.cpu_count() or 1) <= 1:
+        return False
+    requested = [path for paths in groups.values() for path in paths]
+    if len(requested) < PARALLEL_MIN_FILES and not any(
+        path.is_dir() for path in requested
+    ):
+        return False
+    return request.no_cache or not all(map(has_cache, groups))
+
+
 def run_audit(request: AuditRequest, cwd: Path) -> AuditReport:
     """Audit every requested path, grouped by project root.
 
@@ -135,12 +160,19 @@ def run_audit(request: AuditRequest, cwd: Path) -> AuditReport:
     Returns:
         The combined report.
     """
+    groups = group_by_root(request.paths, cwd)
+    if _workers_likely(request, groups):
+        start_worker_server()
     root_audit = importlib.import_module("strictpy.services.root_audit")
     outcomes = [
-        root_audit.audit_root(root, paths, request)
-        for root, paths in group_by_root(request.paths, cwd).items()
+        root_audit.audit_root(root, paths, request) for root, paths in groups.items()
     ]
-    findings = tuple(sorted((f for o in outcomes for f in o.findings), key=sort_key))
+    # Each root's findings are sorted already; one root needs no second sort.
+    findings = (
+        outcomes[0].findings
+        if len(outcomes) == 1
+        else tuple(sorted((f for o in outcomes for f in o.findings), key=sort_key))
+    )
     excerpts = {path: lines for o in outcomes for path, lines in o.excerpts.items()}
     notices = tuple(dict.fromkeys(n for o in outcomes for n in o.notices))
     return AuditReport(

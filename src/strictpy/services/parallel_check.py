@@ -1,35 +1,38 @@
 """Running the file pass over many files: in-process, or in worker processes.
 
-Workers are started once per run and fed chunks of files (several per worker,
-largest files first, so the last chunks are small and the workers finish
-together); each returns compact result values. Small runs and ``--jobs 1``
-stay in-process, where starting workers would cost more than it saves.
+Workers are started once per run and fed chunks of files, largest files first,
+in chunks that shrink as the work left shrinks ("guided" scheduling): the first
+chunks are large, so few results cross between processes early on, and the last
+ones are small, so the workers finish together instead of one waiting for the
+other's last large chunk. Each returns compact result values. Small runs and
+``--jobs 1`` stay in-process, where starting workers would cost more than it
+saves.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from strictpy.adapters.project_files import read_bytes
+from strictpy.adapters.worker_processes import PARALLEL_MIN_FILES, worker_context
 from strictpy.domain.results import FileResult
 from strictpy.services.file_pass import check_file, engine_finding
+from strictpy.utils.collector import collector_paused
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from strictpy.services.file_pass import FilePlan
 
-__all__ = ["check_files"]
+__all__ = ["check_files", "plan_chunks"]
 
-PARALLEL_MIN_FILES = 64
-CHUNKS_PER_WORKER = 4
-# Workers fork from a server process that has already imported the engine: as
-# cheap as a plain fork, and safe although the parent runs threads (the progress
-# bar's refresh thread would make a plain fork risky).
-WORKER_PRELOAD = ("strictpy.services.parallel_check",)
+# A chunk holds about the work left divided by (workers x this), so each worker
+# takes several chunks and the share still queued shrinks as the run ends.
+CHUNKS_PER_WORKER_LEFT = 3
+# No chunk is smaller than the whole run divided by (workers x this).
+SMALLEST_CHUNK_SHARE = 24
 
 type Progress = Callable[[int, int], None]
 
@@ -70,6 +73,40 @@ def _size(path: str) -> int:
         return 0
 
 
+def plan_chunks(
+    files: Sequence[tuple[str, str]], sizes: Sequence[int], jobs: int
+) -> list[list[tuple[str, str]]]:
+    """Split files into chunks for the workers, largest files and chunks first.
+
+    Args:
+        files: (absolute path, relative path) pairs.
+        sizes: Each file's size in bytes, in the same order.
+        jobs: How many workers share the chunks.
+
+    Returns:
+        Chunks in the order they should be handed out; together they hold
+        every file exactly once.
+    """
+    order = sorted(range(len(files)), key=lambda index: sizes[index], reverse=True)
+    # An empty file still costs a read and a parse: count it as one byte.
+    weights = [max(sizes[index], 1) for index in order]
+    left = sum(weights)
+    smallest = left / (jobs * SMALLEST_CHUNK_SHARE)
+    chunks: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    weight = 0
+    for index, file_weight in zip(order, weights, strict=True):
+        current.append(files[index])
+        weight += file_weight
+        if weight >= max(left / (jobs * CHUNKS_PER_WORKER_LEFT), smallest):
+            chunks.append(current)
+            left -= weight
+            current, weight = [], 0
+    if current:
+        chunks.append(current)
+    return chunks
+
+
 def check_files(
     files: Sequence[tuple[str, str]],
     plan: FilePlan,
@@ -93,13 +130,14 @@ def check_files(
         if progress is not None:
             progress(total, total)
         return results
-    by_size = sorted(files, key=lambda pair: _size(pair[0]), reverse=True)
-    count = min(jobs * CHUNKS_PER_WORKER, total)
-    chunks = [by_size[index::count] for index in range(count)]
+    chunks = plan_chunks(files, [_size(absolute) for absolute, _ in files], jobs)
     results = []
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(list(WORKER_PRELOAD))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    # The results arriving are acyclic values; collecting while tens of
+    # thousands of them are unpickled would only compete with the workers.
+    with (
+        collector_paused(),
+        ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context()) as pool,
+    ):
         futures = [pool.submit(_check_chunk, chunk, plan) for chunk in chunks]
         for future in as_completed(futures):
             results.extend(future.result())

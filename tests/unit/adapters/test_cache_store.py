@@ -14,6 +14,7 @@ from strictpy.adapters.cache_store import (
     CacheContents,
     StoredFile,
     _checksum,
+    has_cache,
     load_cache,
     save_cache,
 )
@@ -78,7 +79,9 @@ def test_round_trip(tmp_path: Path) -> None:
     Args:
         tmp_path: A temporary folder for the test's files.
     """
+    assert not has_cache(tmp_path)
     save_cache(tmp_path, CONTENTS)
+    assert has_cache(tmp_path)
     loaded = load_cache(tmp_path, "k1")
     assert loaded is not None
     stored = _stored(loaded, "src/app/x.py")

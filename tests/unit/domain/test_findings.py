@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+
+import pytest
+
+from strictpy.domain.codes import Severity
 from strictpy.domain.findings import Finding, Span, sort_key
 
 
@@ -25,3 +31,41 @@ def test_fingerprint_does_not_affect_equality() -> None:
     one = Finding("SP101", "n", "m", "a.py", fingerprint="x")
     two = Finding("SP101", "n", "m", "a.py", fingerprint="y")
     assert one == two
+
+
+@pytest.mark.parametrize(
+    "finding",
+    [
+        Finding(
+            "SP201",
+            "missing-param-annotation",
+            "Parameter 'x' has no annotation",
+            "src/app/x.py",
+            Span(3, 9, 3, 10),
+            Severity.WARNING,
+            fixable=True,
+            source="strictpy",
+            fingerprint="def f(x):",
+        ),
+        Finding(
+            "F401", "unused-import", "'os' imported but unused", "a.py", source="ruff"
+        ),
+    ],
+    ids=["every-field-set", "defaults"],
+)
+def test_pickling_keeps_every_field(finding: Finding) -> None:
+    """A finding sent to another process arrives with every field, fingerprint too.
+
+    Args:
+        finding: The finding to send.
+    """
+    arrived = pickle.loads(pickle.dumps(finding))  # noqa: S301 - our own bytes
+    assert type(arrived) is Finding
+    assert type(arrived.span) is type(finding.span)
+    for field in dataclasses.fields(Finding):
+        assert getattr(arrived, field.name) == getattr(finding, field.name), field.name
+    if finding.span is not None:
+        for field in dataclasses.fields(Span):
+            assert getattr(arrived.span, field.name) == getattr(
+                finding.span, field.name
+            )

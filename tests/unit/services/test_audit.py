@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
 
+from strictpy.adapters.cache_store import CACHE_DIR, CACHE_FORMAT
+from strictpy.adapters.worker_processes import PARALLEL_MIN_FILES
 from strictpy.exceptions import ConfigurationError, NotFoundError
+from strictpy.services import audit
 from strictpy.services.audit import AuditRequest, run_audit
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from pytest_mock import MockerFixture
 
 CLEAN = '"""Clean module."""\n\n\ndef run() -> None:\n    """Run."""\n'
 DIRTY = '"""Dirty module."""\n\n\ndef run():\n    """Run."""\n    pass\n'
@@ -90,3 +95,86 @@ def test_unknown_code_and_missing_path(
         run_audit(AuditRequest((".",), {"select": ("SP998",)}), tmp_path)
     with pytest.raises(NotFoundError, match="nowhere"):
         run_audit(AuditRequest(("nowhere",)), tmp_path)
+
+
+class EarlyStartCase(NamedTuple):
+    """One situation for the early start of the workers' server.
+
+    Attributes:
+        jobs: Worker processes allowed.
+        no_cache: Whether the cache is disabled.
+        cached: Whether the root has a cache file.
+        requested: The path the user names.
+        expected: Whether the server should start early.
+    """
+
+    jobs: int
+    no_cache: bool
+    cached: bool
+    requested: str
+    expected: bool
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        EarlyStartCase(2, no_cache=True, cached=False, requested=".", expected=True),
+        EarlyStartCase(2, no_cache=False, cached=False, requested=".", expected=True),
+        EarlyStartCase(2, no_cache=False, cached=True, requested=".", expected=False),
+        EarlyStartCase(2, no_cache=True, cached=True, requested=".", expected=True),
+        EarlyStartCase(1, no_cache=True, cached=False, requested=".", expected=False),
+        EarlyStartCase(
+            2, no_cache=True, cached=False, requested="pkg/m1.py", expected=False
+        ),
+    ],
+    ids=[
+        "no-cache",
+        "cold",
+        "cache-present",
+        "no-cache-beats-cache",
+        "one-job",
+        "one-file",
+    ],
+)
+def test_worker_server_starts_early_only_for_likely_parallel_runs(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    mocker: MockerFixture,
+    case: EarlyStartCase,
+) -> None:
+    """The workers' server starts before discovery when workers will likely run.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+        monkeypatch: Patches the working directory for the test.
+        mocker: Replaces the server start.
+        case: The situation and the expected decision.
+    """
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, {"pyproject.toml": "", "pkg/m1.py": CLEAN})
+    if case.cached:
+        cache = tmp_path / CACHE_DIR / f"results-v{CACHE_FORMAT}.json"
+        cache.parent.mkdir()
+        cache.write_text("{}", encoding="utf-8")
+    start = mocker.patch.object(audit, "start_worker_server")
+    request = AuditRequest((case.requested,), jobs=case.jobs, no_cache=case.no_cache)
+    run_audit(request, tmp_path)
+    assert start.called is case.expected
+
+
+def test_many_files_named_one_by_one_start_the_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mocker: MockerFixture
+) -> None:
+    """Naming enough files one by one (as pre-commit does) counts like a folder.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+        monkeypatch: Patches the working directory for the test.
+        mocker: Replaces the server start.
+    """
+    monkeypatch.chdir(tmp_path)
+    names = [f"pkg/m{index}.py" for index in range(PARALLEL_MIN_FILES)]
+    _project(tmp_path, {"pyproject.toml": "", **dict.fromkeys(names, CLEAN)})
+    start = mocker.patch.object(audit, "start_worker_server")
+    run_audit(AuditRequest(tuple(names), jobs=2, no_cache=True), tmp_path)
+    assert start.called

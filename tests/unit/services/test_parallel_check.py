@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from hypothesis import given, strategies as st
+
+from strictpy.adapters.worker_processes import PARALLEL_MIN_FILES
 from strictpy.domain.analysis.file_info import RuleOptions
 from strictpy.domain.registry import CODES, FILE_RULES
 from strictpy.domain.selection import Selection
 from strictpy.services.file_pass import FilePlan
-from strictpy.services.parallel_check import PARALLEL_MIN_FILES, check_files
+from strictpy.services.parallel_check import (
+    CHUNKS_PER_WORKER_LEFT,
+    SMALLEST_CHUNK_SHARE,
+    check_files,
+    plan_chunks,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -51,3 +59,36 @@ def test_unreadable_file_is_sp000(tmp_path: Path) -> None:
     """
     (result,) = check_files([(str(tmp_path / "gone.py"), "gone.py")], PLAN, 1)
     assert [f.code for f in result.findings] == ["SP000"]
+
+
+@given(
+    sizes=st.lists(st.integers(min_value=0, max_value=200_000), max_size=400),
+    jobs=st.integers(min_value=2, max_value=8),
+)
+def test_chunks_hold_every_file_once_largest_first(sizes: list[int], jobs: int) -> None:
+    """Every file lands in exactly one chunk; larger files are handed out first.
+
+    Args:
+        sizes: File sizes in bytes.
+        jobs: How many workers share the chunks.
+    """
+    files = [(f"/abs/m{index}.py", f"m{index}.py") for index in range(len(sizes))]
+    size_of = dict(zip(files, sizes, strict=True))
+    chunks = plan_chunks(files, sizes, jobs)
+    handed_out = [pair for chunk in chunks for pair in chunk]
+    assert sorted(handed_out) == sorted(files)
+    assert all(chunks)
+    order = [size_of[pair] for pair in handed_out]
+    assert order == sorted(order, reverse=True)
+    assert len(chunks) <= jobs * SMALLEST_CHUNK_SHARE + 1
+
+
+def test_chunks_shrink_towards_the_end() -> None:
+    """Early chunks carry more work than late ones, so workers finish together."""
+    sizes = [1_000] * 1_000
+    files = [(f"/abs/m{index}.py", f"m{index}.py") for index in range(len(sizes))]
+    chunks = plan_chunks(files, sizes, 2)
+    lengths = [len(chunk) for chunk in chunks]
+    assert lengths[0] > 2 * lengths[-2]
+    assert lengths[:-1] == sorted(lengths[:-1], reverse=True)
+    assert len(chunks) >= 2 * CHUNKS_PER_WORKER_LEFT
