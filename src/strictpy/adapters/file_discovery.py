@@ -13,8 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pathspec
-
+from strictpy.adapters.ignore_patterns import IgnorePatterns
 from strictpy.exceptions import NotFoundError
 
 __all__ = ["Discovery", "discover_python_files", "find_project_root", "relative_posix"]
@@ -111,13 +110,13 @@ class _IgnoreStack:
             patterns: ``exclude`` and ``extend-exclude`` patterns.
         """
         self._root = root
-        self._specs: list[tuple[str, pathspec.PathSpec]] = [
-            ("", pathspec.GitIgnoreSpec.from_lines(patterns))
+        self._specs: list[tuple[str, IgnorePatterns]] = [
+            ("", IgnorePatterns.from_lines(patterns))
         ]
         info_exclude = root / ".git" / "info" / "exclude"
         if info_exclude.is_file():
             self._specs.append(
-                ("", pathspec.GitIgnoreSpec.from_lines(_read_ignore_file(info_exclude)))
+                ("", IgnorePatterns.from_lines(_read_ignore_file(info_exclude)))
             )
 
     def enter(self, folder_rel: str, folder: Path) -> int:
@@ -133,7 +132,7 @@ class _IgnoreStack:
         ignore_file = folder / ".gitignore"
         if not ignore_file.is_file():
             return 0
-        spec = pathspec.GitIgnoreSpec.from_lines(_read_ignore_file(ignore_file))
+        spec = IgnorePatterns.from_lines(_read_ignore_file(ignore_file))
         self._specs.append((folder_rel, spec))
         return 1
 
@@ -160,7 +159,7 @@ class _IgnoreStack:
             if base and not rel.startswith(base + "/"):
                 continue
             local = rel[len(base) + 1 :] if base else rel
-            if spec.match_file(local + "/" if is_dir else local):
+            if spec.matches(local, is_dir=is_dir):
                 return True
         return False
 

@@ -11,10 +11,13 @@ import pytest
 from typer.testing import CliRunner
 
 from strictpy import __version__
+from strictpy.api import cli
 from strictpy.api.cli import app
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from pytest_mock import MockerFixture
 
 RUNNER = CliRunner()
 EXIT_FINDINGS = 1
@@ -185,3 +188,33 @@ def test_internal_error_is_one_line(project: Path) -> None:
     assert completed.stderr.strip().splitlines() == [
         "strictpy: internal error (ZeroDivisionError); rerun with STRICTPY_DEBUG=1 for details"
     ]
+
+
+def test_main_freezes_the_collector_before_and_after_the_run(
+    mocker: MockerFixture,
+) -> None:
+    """Imported modules and what the run leaves alive are frozen, even on exit.
+
+    Args:
+        mocker: Replaces the collector's freeze and the command.
+    """
+    events: list[str] = []
+    mocker.patch.object(cli.gc, "freeze", side_effect=lambda: events.append("freeze"))
+
+    def command(prog_name: str) -> None:
+        """Stand in for the command line, which always ends with SystemExit.
+
+        Args:
+            prog_name: The program name shown in help.
+
+        Raises:
+            SystemExit: Always, like click's standalone mode.
+        """
+        events.append(prog_name)
+        raise SystemExit(0)
+
+    mocker.patch.object(cli.typer.main, "get_command", return_value=command)
+    mocker.patch.object(cli.sys, "excepthook")
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert events == ["freeze", "strictpy", "freeze"]

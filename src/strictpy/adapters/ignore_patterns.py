@@ -1,0 +1,102 @@
+"""One list of ignore patterns (an ignore file, the configured exclusions), gitignore semantics.
+
+``pathspec`` compiles every pattern to a regular expression and tries each one
+on every path. Most patterns met in practice, the ruleset's excluded folders
+above all (``.git``, ``.venv``, ``node_modules``...), are bare names, and a bare
+name matches a path exactly when one of the path's components is that name.
+Those are answered with one set lookup per path and are never compiled; only
+the other patterns go to ``pathspec``. A list holding a negation (``!name``) is
+handed to ``pathspec`` whole, because there the order of the patterns decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pathspec
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["IgnorePatterns"]
+
+# A pattern made of these characters only has no wildcard, no escape, no
+# slash, no comment or negation mark and no significant spaces.
+BARE_NAME = re.compile(r"[A-Za-z0-9_.-]+")
+
+
+def _is_bare_name(line: str) -> bool:
+    """Tell whether a pattern line is a bare file or folder name.
+
+    Args:
+        line: One line of an ignore file.
+
+    Returns:
+        True for names such as ``.venv`` or ``build``; False for ``.`` and ``..``.
+    """
+    return BARE_NAME.fullmatch(line) is not None and line.strip(".") != ""
+
+
+def _is_pattern(line: str) -> bool:
+    """Tell whether a line is a pattern rather than a blank line or a comment.
+
+    Args:
+        line: One line of an ignore file.
+
+    Returns:
+        True when the line can match something.
+    """
+    return bool(line.strip()) and not line.startswith("#")
+
+
+@dataclass(frozen=True, slots=True)
+class IgnorePatterns:
+    """Ignore patterns split into bare names and the rest.
+
+    Attributes:
+        names: Bare names, matched against every component of a path.
+        spec: The other patterns, or None when there are none.
+    """
+
+    names: frozenset[str]
+    spec: pathspec.PathSpec | None
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str]) -> IgnorePatterns:
+        """Split pattern lines, keeping gitignore's meaning.
+
+        Args:
+            lines: The lines of an ignore file, or configured patterns.
+
+        Returns:
+            The split patterns.
+        """
+        lines = list(lines)
+        if any(line.startswith("!") for line in lines):
+            return cls(frozenset(), pathspec.GitIgnoreSpec.from_lines(lines))
+        names = frozenset(line for line in lines if _is_bare_name(line))
+        rest = [line for line in lines if line not in names]
+        spec = (
+            pathspec.GitIgnoreSpec.from_lines(rest)
+            if any(map(_is_pattern, rest))
+            else None
+        )
+        return cls(names, spec)
+
+    def matches(self, path: str, *, is_dir: bool) -> bool:
+        """Tell whether the patterns ignore a path.
+
+        Args:
+            path: The path relative to the patterns' folder, ``/``-separated.
+            is_dir: Whether the path is a folder.
+
+        Returns:
+            True when some pattern matches the path or one of its folders.
+        """
+        if self.names and not self.names.isdisjoint(path.split("/")):
+            return True
+        if self.spec is None:
+            return False
+        return self.spec.match_file(f"{path}/" if is_dir else path)
