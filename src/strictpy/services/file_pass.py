@@ -16,7 +16,11 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from strictpy.domain.analysis.comments import CommentToken, read_comments
+from strictpy.domain.analysis.comments import (
+    CommentToken,
+    comment_tails,
+    read_comments,
+)
 from strictpy.domain.analysis.context import FileContext
 from strictpy.domain.analysis.fact_collector import FactCollector
 from strictpy.domain.analysis.file_info import describe_file
@@ -213,14 +217,20 @@ def _comments_matter(visitors: list[Visitor], text: str) -> bool:
         text: The decoded source.
 
     Returns:
-        True unless every comment handler's ``COMMENT_HINT`` misses the text.
+        True unless every comment handler's ``COMMENT_HINT`` misses the text
+        the file's comments can be in (see ``comment_tails``).
     """
+    tails: str | None = None
     for visitor in visitors:
         if not any(node_type is CommentToken for node_type, _, _ in visitor.HANDLERS):
             continue
         # Read from the class: a function stored on it is not bound to instances.
         hint = getattr(type(visitor), "COMMENT_HINT", None)
-        if hint is None or hint(text):
+        if hint is None:
+            return True
+        if tails is None:
+            tails = comment_tails(text)
+        if hint(tails):
             return True
     return False
 

@@ -156,7 +156,9 @@ def test_errors_inside_the_check_thread_reach_the_caller(mocker: MockerFixture) 
     [
         ('"""Doc."""\n\nx = 1  # an ordinary comment\n', False),
         ('"""Doc."""\n\nx = 1  # TO' + "DO: later\n", True),
-        ('"""Doc."""\n\nx = "TO' + 'DO"  # a string only\n', True),
+        ('"""Doc."""\n\nx = "TO' + 'DO"  # a string only\n', False),
+        ('"""Doc."""\n\nx = "# TO' + 'DO"  # a hash before it\n', True),
+        ('"""Doc."""\n\nx = "日本語"  # only the string is not ASCII\n', False),
         ('"""Doc."""\n\nx = 1  # 日本語のコメント\n', True),
         ('"""Doc."""\n\nx = 1  # strictpy: ignore[SP999]\n', True),
         ('"""Doc."""\n\nx = 1  # the rest of the code\n', True),
