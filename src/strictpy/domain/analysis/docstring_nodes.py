@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
+from strictpy.domain.analysis.string_literals import literal_value
+
 __all__ = ["docstring_node", "docstring_text"]
 
 type DocstringOwner = cst.Module | cst.FunctionDef | cst.ClassDef
@@ -75,5 +77,5 @@ def docstring_text(node: cst.SimpleString | cst.ConcatenatedString) -> str | Non
     Returns:
         The string's value, or None for a bytes literal.
     """
-    value = node.evaluated_value
+    value = literal_value(node)
     return value if isinstance(value, str) else None

@@ -4,15 +4,46 @@
 part; a large generated module (``pydoc_data/topics.py``) nests them deeper
 than Python's recursion limit, so libcst's own ``evaluated_value`` fails there.
 These helpers walk the parts iteratively.
+
+A simple literal's value is read straight from its text when nothing in it
+needs evaluating (no backslash outside a raw string, no carriage return, which
+the interpreter turns into ``\n``, no bytes prefix): libcst evaluates every
+literal with ``ast.literal_eval``, which compiles it, and docstrings are read
+for every definition.
 """
 
 from __future__ import annotations
 
 import libcst as cst
 
-__all__ = ["is_constant_string", "literal_value", "string_parts"]
+__all__ = ["is_constant_string", "literal_value", "simple_string_value", "string_parts"]
+
+# Prefixes whose literal's value is the text between its quotes when it holds
+# no backslash (any backslash, for ``r``, is kept as written).
+TEXT_PREFIXES = frozenset({"", "u", "r"})
 
 type StringPart = cst.SimpleString | cst.FormattedString
+
+
+def simple_string_value(node: cst.SimpleString) -> str | bytes:
+    """Return a simple literal's value, without compiling it when possible.
+
+    Args:
+        node: The literal.
+
+    Returns:
+        The value, exactly as ``node.evaluated_value`` gives it.
+    """
+    text = node.value
+    prefix = node.prefix
+    if (
+        prefix in TEXT_PREFIXES
+        and "\r" not in text
+        and (prefix == "r" or "\\" not in text)
+    ):
+        quote = len(node.quote)
+        return text[len(prefix) + quote : len(text) - quote]
+    return node.evaluated_value
 
 
 def string_parts(node: cst.ConcatenatedString) -> list[StringPart]:
@@ -61,7 +92,7 @@ def literal_value(node: cst.BaseExpression | None) -> str | bytes | None:
         with placeholders, a mix of bytes and text, any other expression).
     """
     if isinstance(node, cst.SimpleString):
-        return node.evaluated_value
+        return simple_string_value(node)
     if isinstance(node, cst.FormattedString):
         parts = [node]
     elif isinstance(node, cst.ConcatenatedString):
@@ -71,7 +102,7 @@ def literal_value(node: cst.BaseExpression | None) -> str | bytes | None:
     values: list[str | bytes | None] = []
     for part in parts:
         if isinstance(part, cst.SimpleString):
-            values.append(part.evaluated_value)
+            values.append(simple_string_value(part))
         elif _is_constant_fstring(part):
             values.append(
                 "".join(

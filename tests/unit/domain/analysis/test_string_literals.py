@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import libcst as cst
 import pytest
+from hypothesis import given, reject, strategies as st
 
 from strictpy.domain.analysis.string_literals import (
     is_constant_string,
     literal_value,
+    simple_string_value,
     string_parts,
 )
 
@@ -76,3 +78,37 @@ def test_deep_concatenation_does_not_recurse() -> None:
     assert len(string_parts(node)) == count
     assert literal_value(node) == "x" * count
     assert is_constant_string(node)
+
+
+@pytest.mark.filterwarnings("ignore::SyntaxWarning")
+@given(
+    prefix=st.sampled_from(["", "r", "R", "u", "U", "b", "B", "br", "Rb"]),
+    quote=st.sampled_from(["'", '"', "'''", '"""']),
+    body=st.text(
+        alphabet=st.sampled_from(
+            ["a", " ", "é", "\\", "n", "\r", "\n", "\t", "'", '"', "\f", "#"]
+        ),
+        max_size=12,
+    ),
+)
+def test_simple_string_value_is_libcsts_value(
+    prefix: str, quote: str, body: str
+) -> None:
+    """Read from the text or evaluated, a literal's value is libcst's.
+
+    Args:
+        prefix: The literal's prefix.
+        quote: Its quotes.
+        body: What stands between them (often not valid: such cases are skipped).
+    """
+    source = f"x = {prefix}{quote}{body}{quote}\n"
+    try:
+        module = cst.parse_module(source)
+        line = cst.ensure_type(module.body[0], cst.SimpleStatementLine)
+        assigned = cst.ensure_type(line.body[0], cst.Assign).value
+        node = cst.ensure_type(assigned, cst.SimpleString)
+        value = node.evaluated_value
+    except (cst.ParserSyntaxError, SyntaxError, ValueError, TypeError):
+        reject()
+    assert simple_string_value(node) == value
+    assert type(simple_string_value(node)) is type(value)

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import libcst as cst
 
-from strictpy.domain.analysis.string_literals import literal_value
+from strictpy.domain.analysis.string_literals import literal_value, simple_string_value
 from strictpy.domain.examples import Invalid, Valid
 from strictpy.domain.rule import FileRule, visits
 from strictpy.domain.secret_names import is_secret_name, name_words
@@ -222,7 +222,7 @@ class HardcodedSecret(FileRule):
             node: The key-value pair.
         """
         if isinstance(node.key, cst.SimpleString):
-            key = node.key.evaluated_value
+            key = simple_string_value(node.key)
             if isinstance(key, str):
                 self._check_binding(node, key, node.value)
 
