@@ -217,20 +217,26 @@ class FileContext:
             The file's findings in report order.
         """
         results: list[Finding] = []
+        lines = self.lines
+        path = self.info.path
+        # ``fixable`` inspects the rule's examples: once per rule, not per finding.
+        fixable: dict[type[FileRule], bool] = {}
         for rule, node, line_delta, fields in self._pending:
             span = self._span(node, line_delta)
             source_line = ""
-            if span is not None and 0 < span.line <= len(self.lines):
-                source_line = self.lines[span.line - 1].strip()
+            if span is not None and 0 < span.line <= len(lines):
+                source_line = lines[span.line - 1].strip()
+            if rule not in fixable:
+                fixable[rule] = rule.fixable()
             results.append(
                 Finding(
                     code=rule.CODE,
                     name=rule.NAME,
                     message=rule.format_message(fields),
-                    path=self.info.path,
+                    path=path,
                     span=span,
                     severity=rule.SEVERITY,
-                    fixable=rule.fixable(),
+                    fixable=fixable[rule],
                     fingerprint=source_line,
                 )
             )
