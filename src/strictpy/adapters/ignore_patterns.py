@@ -7,18 +7,21 @@ name matches a path exactly when one of the path's components is that name.
 Those are answered with one set lookup per path and are never compiled; only
 the other patterns go to ``pathspec``. A list holding a negation (``!name``) is
 handed to ``pathspec`` whole, because there the order of the patterns decides.
+``pathspec`` itself is imported only then: a run that replays a stored report
+usually meets bare names alone.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import pathspec
-
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    import pathspec
 
 __all__ = ["IgnorePatterns"]
 
@@ -51,6 +54,19 @@ def _is_pattern(line: str) -> bool:
     return bool(line.strip()) and not line.startswith("#")
 
 
+def _gitignore_spec(lines: list[str]) -> pathspec.PathSpec:
+    """Compile pattern lines with ``pathspec``'s gitignore semantics.
+
+    Args:
+        lines: The pattern lines.
+
+    Returns:
+        The compiled spec.
+    """
+    gitignore = importlib.import_module("pathspec").GitIgnoreSpec
+    return gitignore.from_lines(lines)
+
+
 @dataclass(frozen=True, slots=True)
 class IgnorePatterns:
     """Ignore patterns split into bare names and the rest.
@@ -75,15 +91,12 @@ class IgnorePatterns:
         """
         lines = list(lines)
         if any(line.startswith("!") for line in lines):
-            return cls(frozenset(), pathspec.GitIgnoreSpec.from_lines(lines))
+            return cls(frozenset(), _gitignore_spec(lines))
         names = frozenset(line for line in lines if _is_bare_name(line))
         rest = [line for line in lines if line not in names]
-        spec = (
-            pathspec.GitIgnoreSpec.from_lines(rest)
-            if any(map(_is_pattern, rest))
-            else None
+        return cls(
+            names, _gitignore_spec(rest) if any(map(_is_pattern, rest)) else None
         )
-        return cls(names, spec)
 
     def matches(self, path: str, *, is_dir: bool) -> bool:
         """Tell whether the patterns ignore a path.
