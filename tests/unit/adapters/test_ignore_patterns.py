@@ -15,21 +15,12 @@ PATTERNS = st.one_of(
     COMPONENTS,
     st.sampled_from(
         [
-            "*.py",
-            "a/",
-            "/a",
-            "a/b",
-            "b*",
-            "!a",
-            "!build",
-            "# note",
-            "",
-            "a ",
-            "\\#a",
-            "**/x-y",
+            "*.py", "a/", "build/", ".venv/", "x-y/", "*.a", "*a", "*.", "*..", "*b",
+            "/a", "a/b", "b*", "!a", "!build", "# note", "", "a ", "\\#a", "**/x-y",
+            "*", "*/", "./", "../",
         ]
     ),
-)
+)  # fmt: skip
 
 
 @given(
@@ -61,9 +52,23 @@ def test_the_ruleset_exclusions_need_no_regular_expression() -> None:
     patterns = IgnorePatterns.from_lines(RUFF_EXCLUDES)
     assert patterns.spec is None
     assert patterns.names == frozenset(RUFF_EXCLUDES)
+    assert (patterns.folders, patterns.suffixes) == (frozenset(), ())
     assert patterns.matches("src/.venv/lib/x.py", is_dir=False)
     assert patterns.matches("node_modules", is_dir=True)
     assert not patterns.matches("src/venvs/x.py", is_dir=False)
+
+
+def test_plain_forms_of_a_typical_gitignore_need_no_regular_expression() -> None:
+    """Names, ``name/`` and ``*.suffix`` lines are all answered without pathspec."""
+    lines = ["# caches", "__pycache__/", "*.pyc", ".venv", "", "dist/", "*.egg-info"]
+    patterns = IgnorePatterns.from_lines(lines)
+    assert patterns.spec is None
+    assert patterns.folders == frozenset({"__pycache__", "dist"})
+    assert patterns.suffixes == (".pyc", ".egg-info")
+    assert patterns.matches("src/__pycache__/x.py", is_dir=False)
+    assert not patterns.matches("src/dist", is_dir=False)
+    assert patterns.matches("src/dist", is_dir=True)
+    assert patterns.matches("a/.pyc", is_dir=False)
 
 
 def test_a_negation_keeps_the_order_of_patterns() -> None:
