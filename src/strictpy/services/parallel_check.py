@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from strictpy.adapters.project_files import read_bytes
 from strictpy.adapters.worker_processes import PARALLEL_MIN_FILES, worker_context
+from strictpy.domain.analysis.parsing import trusted_construction
 from strictpy.domain.results import FileResult
 from strictpy.services.file_pass import check_file, engine_finding
 from strictpy.utils.collector import collector_paused
@@ -48,13 +49,16 @@ def _check_chunk(chunk: list[tuple[str, str]], plan: FilePlan) -> list[FileResul
         One result per file.
     """
     results: list[FileResult] = []
-    for absolute, relative in chunk:
-        data = read_bytes(Path(absolute))
-        if isinstance(data, str):
-            finding = engine_finding("SP000", relative, None, {"reason": data})
-            results.append(FileResult(relative, (finding,), None, ()))
-        else:
-            results.append(check_file(relative, data, plan))
+    # Rules only read trees: the parser's nodes need no validation for the
+    # whole chunk, and the initialisers are swapped once, not once per file.
+    with trusted_construction():
+        for absolute, relative in chunk:
+            data = read_bytes(Path(absolute))
+            if isinstance(data, str):
+                finding = engine_finding("SP000", relative, None, {"reason": data})
+                results.append(FileResult(relative, (finding,), None, ()))
+            else:
+                results.append(check_file(relative, data, plan))
     return results
 
 

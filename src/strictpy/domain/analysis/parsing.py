@@ -8,11 +8,14 @@ built from real source, validation can only confirm what the parser already
 guaranteed (libcst's own code carries a note to move it out of parsing), and
 the generic attribute store costs more than the slot's own.
 
-So, for the duration of one ``parse_module`` call in this process, each node
-class's ``__init__`` is replaced by one generated from its dataclass fields: the
-same parameters and defaults, each value stored through its slot's descriptor,
-no validation. The original initialisers are restored afterwards, so nodes built
-later (fixes) are validated as before. The initialisers are generated with
+So, while a tree is parsed, each node class's ``__init__`` is replaced by one
+generated from its dataclass fields: the same parameters and defaults, each
+value stored through its slot's descriptor, no validation. The original
+initialisers are restored afterwards, so nodes built later (fixes) are
+validated as before. Swapping a class's ``__init__`` is itself costly (the
+interpreter updates the type's slots), so a pass over many files that builds no
+nodes of its own wraps them all in one ``trusted_construction`` block instead of
+swapping per file. The initialisers are generated with
 ``exec`` because each must accept exactly the keyword arguments of the one it
 stands in for, and no library builds such functions; a class whose fields are
 not all plain slots keeps its own initialiser, with validation suspended.
@@ -20,6 +23,7 @@ not all plain slots keeps its own initialiser, with validation suspended.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import inspect
@@ -30,9 +34,9 @@ import libcst as cst
 from libcst._nodes.base import CSTNode
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
-__all__ = ["parse_trusted", "storing_initialiser"]
+__all__ = ["parse_trusted", "storing_initialiser", "trusted_construction"]
 
 VALIDATING_POST_INIT: Callable[[CSTNode], None] = CSTNode.__post_init__
 # Stands for "no argument given" where a field's default comes from a factory.
@@ -133,6 +137,43 @@ def _initialisers() -> tuple[Initialisers, Initialisers]:
     return tuple(storing), tuple(original)
 
 
+class _Nesting:
+    """How many ``trusted_construction`` blocks are open in this process."""
+
+    depth = 0
+
+
+@contextlib.contextmanager
+def trusted_construction() -> Iterator[None]:
+    """Build nodes with the storing initialisers, unvalidated, inside the block.
+
+    Nested blocks swap nothing: the outermost one installs the initialisers and
+    restores the originals when it ends, whatever happens inside.
+
+    Yields:
+        Nothing; nodes built in the block skip validation.
+    """
+    if _Nesting.depth:
+        _Nesting.depth += 1
+        try:
+            yield
+        finally:
+            _Nesting.depth -= 1
+        return
+    storing, original = _initialisers()
+    CSTNode.__post_init__ = _skip_validation  # type: ignore[method-assign]
+    for cls, initialiser in storing:
+        cls.__init__ = initialiser  # type: ignore[misc]
+    _Nesting.depth = 1
+    try:
+        yield
+    finally:
+        _Nesting.depth = 0
+        for cls, initialiser in original:
+            cls.__init__ = initialiser  # type: ignore[misc]
+        CSTNode.__post_init__ = VALIDATING_POST_INIT  # type: ignore[method-assign]
+
+
 def parse_trusted(text: str) -> cst.Module:
     """Parse a module without re-validating the nodes the parser builds.
 
@@ -142,13 +183,5 @@ def parse_trusted(text: str) -> cst.Module:
     Returns:
         The module.
     """
-    storing, original = _initialisers()
-    CSTNode.__post_init__ = _skip_validation  # type: ignore[method-assign]
-    for cls, initialiser in storing:
-        cls.__init__ = initialiser  # type: ignore[misc]
-    try:
+    with trusted_construction():
         return cst.parse_module(text)
-    finally:
-        for cls, initialiser in original:
-            cls.__init__ = initialiser  # type: ignore[misc]
-        CSTNode.__post_init__ = VALIDATING_POST_INIT  # type: ignore[method-assign]

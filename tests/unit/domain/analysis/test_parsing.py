@@ -10,11 +10,16 @@ import libcst as cst
 import pytest
 
 from strictpy.domain.analysis import parsing
-from strictpy.domain.analysis.parsing import parse_trusted, storing_initialiser
+from strictpy.domain.analysis.parsing import (
+    parse_trusted,
+    storing_initialiser,
+    trusted_construction,
+)
 from tests.conftest import FIXTURES
 
 if TYPE_CHECKING:
     from libcst._nodes.base import CSTNode
+    from pytest_mock import MockerFixture
 
 # libcst 1.x defines about 170 concrete node classes.
 MANY_NODE_CLASSES = 100
@@ -126,3 +131,32 @@ def test_a_class_without_plain_slots_keeps_its_initialiser() -> None:
 
     assert storing_initialiser(Extended) is None
     assert storing_initialiser(cst.Name) is not None
+
+
+def test_one_block_swaps_once_for_many_parses(mocker: MockerFixture) -> None:
+    """Inside a block, parses swap no initialiser; the block restores them at its end.
+
+    Args:
+        mocker: Counts the initialisers looked up for swapping.
+    """
+    lookups = mocker.spy(parsing, "_initialisers")
+    original = cst.Name.__dict__["__init__"]
+    with trusted_construction():
+        assert cst.Name.__dict__["__init__"] is not original
+        for source in ("x = 1\n", "y = 2\n", "def f(): pass\n"):
+            assert parse_trusted(source).code == source
+        cst.Name("not a name")  # built unvalidated inside the block
+    assert lookups.call_count == 1
+    assert cst.Name.__dict__["__init__"] is original
+    with pytest.raises(cst.CSTValidationError):
+        cst.Name("not a name")
+
+
+def test_a_block_left_by_an_error_restores_validation() -> None:
+    """An exception inside the block still restores every initialiser."""
+    original = cst.Name.__dict__["__init__"]
+    with pytest.raises(cst.ParserSyntaxError), trusted_construction():
+        parse_trusted("def (:\n")
+    assert cst.Name.__dict__["__init__"] is original
+    with pytest.raises(cst.CSTValidationError):
+        cst.Name("1x")

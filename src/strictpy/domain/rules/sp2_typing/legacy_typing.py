@@ -24,6 +24,10 @@ __all__ = [
     "quoted_annotation_nodes",
 ]
 
+IMPORT_NODES: frozenset[type[cst.CSTNode]] = frozenset(
+    {cst.ImportFrom, cst.ImportAlias, cst.Import}
+)
+
 GENERIC_ALIASES: MappingProxyType[str, str] = MappingProxyType(
     {
         "typing.List": "list",
@@ -181,9 +185,9 @@ class LegacyTypingRule(FileRule):
         """
         if self.REPORT_SUBSCRIPTS or self.ctx.names is None:
             return
-        if isinstance(
-            self.ctx.ancestors[-1], (cst.ImportFrom, cst.ImportAlias, cst.Import)
-        ):
+        # An exact type test: these are leaf classes, and ``isinstance`` on
+        # libcst's abstract classes is slow on a handler run for every attribute.
+        if type(self.ctx.ancestors[-1]) in IMPORT_NODES:
             return
         self._flag(node, self.ctx.names.qualified_name(node))
 
