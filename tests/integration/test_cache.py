@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from typing import TYPE_CHECKING
 
 import pytest
@@ -10,7 +12,7 @@ from typer.testing import CliRunner
 
 from strictpy.adapters.cache_store import CACHE_DIR
 from strictpy.api.cli import app
-from strictpy.services import root_audit
+from strictpy.services import replay, root_audit
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -165,3 +167,26 @@ def test_only_changed_files_are_checked_again(
     _codes()
     (misses,) = [call.args[0] for call in check.call_args_list]
     assert [relative for _, relative in misses] == ["b.py"]
+
+
+def test_old_files_are_trusted_by_stamp_and_edits_still_seen(
+    project: Path, mocker: MockerFixture
+) -> None:
+    """Files untouched for long are not read to replay; an edit is still seen.
+
+    Args:
+        project: The project folder (the working directory).
+        mocker: Counts the files read for digests.
+    """
+    an_hour_ago = time.time_ns() - 3_600 * 1_000_000_000
+    for name in ("a.py", "b.py"):
+        os.utime(project / name, ns=(an_hour_ago, an_hour_ago))
+    first = _codes()
+    reads = mocker.spy(replay, "read_bytes")
+    assert _codes() == first
+    assert reads.call_count == 0
+    (project / "b.py").write_text(
+        '"""Now dirty."""\n\n\ndef f() -> None:\n    pass\n', encoding="utf-8"
+    )
+    assert ("b.py", "SP102", 5) in _codes()
+    assert ("b.py", "SP102", 5) in _codes()

@@ -242,6 +242,7 @@ def run_check(options: CheckOptions, cwd: Path) -> tuple[int, tuple[str, ...], s
         request.ignore_baseline,
         update,
         keep=MappingProxyType(previous[0]) if previous else MappingProxyType({}),
+        stamps=MappingProxyType(last.stamps() if last is not None else {}),
     )
     if progress is not None:
         with progress:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from strictpy.domain.findings import Finding
+    from strictpy.services.file_stamps import FileStamps
     from strictpy.services.replay import RootInputs
 
 __all__ = [
@@ -62,6 +63,8 @@ class AuditRequest:
         progress: Called with (files done, total) while files are checked.
         keep: Per root, the last report's segments that may be reused: files
             still matching them are reported as kept instead of decoded.
+        stamps: Per root, the last run's file stamps: files whose stamp still
+            holds are not read again to be digested.
     """
 
     paths: tuple[str, ...]
@@ -73,6 +76,9 @@ class AuditRequest:
     ignore_baseline: bool = False
     progress: Callable[[int, int], None] | None = field(default=None, compare=False)
     keep: Mapping[str, ReusableSegments] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    stamps: Mapping[str, FileStamps] = field(
         default_factory=lambda: MappingProxyType({})
     )
 

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from strictpy import __version__
@@ -24,11 +26,13 @@ from strictpy.adapters.file_discovery import discover_python_files, relative_pos
 from strictpy.adapters.git_client import tracked_files
 from strictpy.adapters.project_files import read_bytes, read_project_texts
 from strictpy.config import environment_fingerprint
+from strictpy.services.file_stamps import FileStamps
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
     from strictpy.services.audit import AuditRequest
+    from strictpy.services.file_stamps import Stamp
 
 __all__ = [
     "LastReport",
@@ -43,6 +47,7 @@ __all__ = [
     "replay_last_run",
     "replay_of",
     "run_key",
+    "stamped_digests",
 ]
 
 SITE_PACKAGES_GLOB = "lib/python*/site-packages"
@@ -100,6 +105,7 @@ class RootInputs:
         baseline: The baseline file, if one is configured.
         fingerprint: The inputs fingerprint the run was made from.
         plan_key: The configuration fingerprint of the file results.
+        stamps: The files' stamps and digests, for the next run to reuse.
     """
 
     root: Path
@@ -107,6 +113,7 @@ class RootInputs:
     baseline: str | None
     fingerprint: str
     plan_key: str = ""
+    stamps: FileStamps | None = None
 
 
 def file_digest(data: bytes) -> str:
@@ -126,9 +133,6 @@ def file_digest(data: bytes) -> str:
 def digest_files(files: Sequence[Path], root: Path) -> dict[str, tuple[Path, str]]:
     """Hash every file's bytes (unreadable files hash to their reason).
 
-    The audit and the replay check hash files the same way, so their inputs
-    fingerprints agree.
-
     Args:
         files: Absolute paths.
         root: The project root.
@@ -136,12 +140,54 @@ def digest_files(files: Sequence[Path], root: Path) -> dict[str, tuple[Path, str
     Returns:
         Relative path to (absolute path, digest).
     """
+    return stamped_digests(files, root, None)[0]
+
+
+def stamped_digests(
+    files: Sequence[Path], root: Path, previous: FileStamps | None
+) -> tuple[dict[str, tuple[Path, str]], FileStamps]:
+    """Digest every file, reusing the last run's digest where its stamp allows.
+
+    The audit and the replay check digest files the same way, so their inputs
+    fingerprints agree. Unreadable files digest to their reason.
+
+    Args:
+        files: Absolute paths.
+        root: The project root.
+        previous: The last run's stamps of this root, if any.
+
+    Returns:
+        Relative path to (absolute path, digest), and the stamps to keep.
+    """
+    taken = time.time_ns()
     digests: dict[str, tuple[Path, str]] = {}
+    stamps: dict[str, Stamp] = {}
     for path in files:
-        data = read_bytes(path)
-        digest = file_digest(data) if isinstance(data, bytes) else f"unreadable:{data}"
-        digests[relative_posix(path, root)] = (path, digest)
-    return digests
+        relative = relative_posix(path, root)
+        try:
+            status = path.stat()
+        except OSError:
+            status = None
+        digest = (
+            previous.digest_of(relative, status)
+            if previous is not None and status is not None
+            else None
+        )
+        if digest is None:
+            data = read_bytes(path)
+            if isinstance(data, str):
+                digests[relative] = (path, f"unreadable:{data}")
+                continue
+            digest = file_digest(data)
+        if status is not None:
+            stamps[relative] = (
+                status.st_size,
+                status.st_mtime_ns,
+                status.st_ino,
+                digest,
+            )
+        digests[relative] = (path, digest)
+    return digests, FileStamps(taken, MappingProxyType(stamps))
 
 
 def run_key(request: AuditRequest, render: RenderOptions, cwd: Path) -> str:
@@ -227,28 +273,36 @@ def inputs_fingerprint(
 
 
 def _current_fingerprint(
-    root: Path, requested: Sequence[Path], patterns: Sequence[str], baseline: str | None
+    root: Path, requested: Sequence[Path], info: Mapping[str, object]
 ) -> str:
     """Recompute a root's inputs fingerprint from the file system as it is now.
 
     Args:
         root: The project root.
         requested: The requested paths under the root.
-        patterns: The exclusion patterns of the stored run.
-        baseline: The baseline file of the stored run.
+        info: The stored run's metadata of the root (exclusion patterns,
+            baseline file, file stamps).
 
     Returns:
         The fingerprint.
     """
-    discovery = discover_python_files(root, [root, *requested], list(patterns))
-    digests = digest_files(discovery.files, root)
+    stored_patterns = info.get("patterns")
+    patterns = (
+        [str(pattern) for pattern in stored_patterns]
+        if isinstance(stored_patterns, list)
+        else []
+    )
+    baseline = info.get("baseline")
+    discovery = discover_python_files(root, [root, *requested], patterns)
+    previous = FileStamps.from_json(info.get("stamps"))
+    digests, _ = stamped_digests(discovery.files, root, previous)
     texts = read_project_texts(root)
     return inputs_fingerprint(
         root,
         [(relative, digest) for relative, (_, digest) in digests.items()],
         texts,
         discovery.existing,
-        baseline,
+        baseline if isinstance(baseline, str) else None,
     )
 
 
@@ -271,10 +325,7 @@ def _roots_unchanged(
         info = stored_roots[str(root)]
         if not isinstance(info, dict):
             return False
-        patterns = [str(pattern) for pattern in info.get("patterns", [])]
-        baseline = info.get("baseline")
-        baseline_path = baseline if isinstance(baseline, str) else None
-        current = _current_fingerprint(root, requested, patterns, baseline_path)
+        current = _current_fingerprint(root, requested, info)
         if current != info.get("fingerprint"):
             return False
     return True
@@ -297,6 +348,25 @@ class LastReport:
     notices: tuple[str, ...]
     roots: object
     segments: object
+
+    def stamps(self) -> dict[str, FileStamps]:
+        """Return the file stamps the report's run recorded, per root.
+
+        Returns:
+            Root (as text) to its stamps; roots without valid stamps left out.
+        """
+        if not isinstance(self.roots, dict):
+            return {}
+        found: dict[str, FileStamps] = {}
+        for root, info in self.roots.items():
+            stamps = (
+                FileStamps.from_json(info.get("stamps"))
+                if isinstance(info, dict)
+                else None
+            )
+            if stamps is not None:
+                found[str(root)] = stamps
+        return found
 
     def single_root(self) -> tuple[str, str] | None:
         """Return the root and configuration fingerprint of a one-root report.
@@ -416,6 +486,7 @@ def remember_run(
                 "baseline": info.baseline,
                 "fingerprint": info.fingerprint,
                 "plan_key": info.plan_key,
+                "stamps": info.stamps.to_json() if info.stamps else None,
             }
             for info in roots
         },

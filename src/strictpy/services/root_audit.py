@@ -51,9 +51,9 @@ from strictpy.services.file_pass import FilePlan
 from strictpy.services.parallel_check import check_files
 from strictpy.services.replay import (
     RootInputs,
-    digest_files,
     file_digest,
     inputs_fingerprint,
+    stamped_digests,
 )
 from strictpy.services.ruff_pass import ruff_findings
 
@@ -435,8 +435,18 @@ def _audit_root(
     texts = read_project_texts(root)
     plan = _plan(root, settings, selection, texts, everything.existing)
     wanted_paths = {relative_posix(path, root) for path in wanted.files}
-    digests = digest_files(
-        everything.files if plan.collect_facts else wanted.files, root
+    previous = request.stamps.get(str(root))
+    all_digests, stamps = stamped_digests(everything.files, root, previous)
+    # Requested paths are walked as part of everything; hashing anything missed
+    # keeps every wanted file checked even if that ever stopped being so.
+    missed = [
+        path for path in wanted.files if relative_posix(path, root) not in all_digests
+    ]
+    extra = stamped_digests(missed, root, None)[0] if missed else {}
+    digests = (
+        {**all_digests, **extra}
+        if plan.collect_facts
+        else {path: all_digests.get(path) or extra[path] for path in wanted_paths}
     )
     plan_key = _plan_key(plan, settings, texts)
     cache = None if request.no_cache else load_cache(root, plan_key)
@@ -475,9 +485,6 @@ def _audit_root(
         )
     if not request.no_cache and notice is None:
         save_cache(root, CacheContents(key=plan_key, files=MappingProxyType(entries)))
-    all_digests = (
-        digest_files(everything.files, root) if not plan.collect_facts else digests
-    )
     fingerprint = inputs_fingerprint(
         root,
         [(relative, digest) for relative, (_, digest) in all_digests.items()],
@@ -497,7 +504,9 @@ def _audit_root(
             ),
             *((notice,) if notice else ()),
         ),
-        inputs=RootInputs(root, patterns, settings.baseline, fingerprint, plan_key),
+        inputs=RootInputs(
+            root, patterns, settings.baseline, fingerprint, plan_key, stamps
+        ),
         kept=tuple(sorted(kept)),
         digests=MappingProxyType(segment_digests),
     )
