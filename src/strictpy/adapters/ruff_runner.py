@@ -38,8 +38,11 @@ RUFF_TIMEOUT_SECONDS = 300
 RUFF_FAILED = 2
 # Ruff's pseudo-code for a file that does not parse.
 SYNTAX_ERROR = "invalid-syntax"
-# Paths per invocation: keeps command lines far below every OS's limit.
-BATCH_SIZE = 100
+# Characters of paths per invocation: far below every OS's command-line limit
+# (Windows allows 32,767 characters in all; POSIX systems at least 128 KiB).
+# Each invocation starts Ruff's thread pool anew, so fewer, larger ones cost
+# less: a hundred paths per call used a third more processor time.
+BATCH_CHARS = 24_000 if os.name == "nt" else 96_000
 
 
 class _Location(BaseModel):
@@ -193,6 +196,30 @@ def _invoke(ruff: str, arguments: list[str], root: Path) -> list[RuffDiagnostic]
     return [_convert(entry) for entry in entries]
 
 
+def path_batches(files: Sequence[Path]) -> list[list[str]]:
+    """Split paths into command-line batches of at most ``BATCH_CHARS`` characters.
+
+    Args:
+        files: The paths, in order.
+
+    Returns:
+        Consecutive batches holding every path once; a path longer than the
+        limit gets a batch of its own.
+    """
+    batches: list[list[str]] = []
+    current: list[str] = []
+    size = 0
+    for path in map(str, files):
+        if current and size + len(path) + 1 > BATCH_CHARS:
+            batches.append(current)
+            current, size = [], 0
+        current.append(path)
+        size += len(path) + 1
+    if current:
+        batches.append(current)
+    return batches
+
+
 def run_ruff(
     root: Path,
     files: Sequence[Path],
@@ -226,8 +253,7 @@ def run_ruff(
         config = Path(folder) / "ruff.toml"
         config.write_text(config_text, encoding="utf-8")
         common = ["--config", str(config), "--no-cache", "--force-exclude"]
-        for start in range(0, len(files), BATCH_SIZE):
-            batch = [str(path) for path in files[start : start + BATCH_SIZE]]
+        for batch in path_batches(files):
             if check:
                 diagnostics.extend(
                     _invoke(

@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given, strategies as st
 
 from strictpy.adapters import ruff_runner
-from strictpy.adapters.ruff_runner import find_ruff, run_ruff
+from strictpy.adapters.ruff_runner import BATCH_CHARS, find_ruff, path_batches, run_ruff
 from strictpy.exceptions import ExternalServiceError
 
 if TYPE_CHECKING:
@@ -159,3 +160,28 @@ def test_exit_two_without_syntax_errors_is_a_failure(
     mocker.patch.object(ruff_runner.subprocess, "run", return_value=completed)
     with pytest.raises(ExternalServiceError, match=r"^ruff failed: boom$"):
         run_ruff(tmp_path, [tmp_path / "a.py"], CONFIG, check=False, format_check=True)
+
+
+@given(
+    lengths=st.lists(st.integers(min_value=1, max_value=BATCH_CHARS + 10), max_size=60)
+)
+def test_path_batches_keep_every_path_in_order_within_the_limit(
+    lengths: list[int],
+) -> None:
+    """Batches hold every path once, in order, and respect the length limit.
+
+    Args:
+        lengths: Path lengths, some longer than the limit on their own.
+    """
+    files = [Path("p" * length) for length in lengths]
+    batches = path_batches(files)
+    assert [path for batch in batches for path in batch] == [str(f) for f in files]
+    for batch in batches:
+        assert batch
+        assert len(batch) == 1 or sum(len(path) + 1 for path in batch) <= BATCH_CHARS
+
+
+def test_a_whole_corpus_of_short_paths_is_one_batch() -> None:
+    """A thousand ordinary paths make one invocation, not ten."""
+    files = [Path(f"src/package/module_{index}.py") for index in range(1_000)]
+    assert len(path_batches(files)) == 1
