@@ -223,6 +223,13 @@ def encode_entry(name: str, entry: CacheEntry) -> str:
     return "\t".join(parts)
 
 
+class _NotDecoded:
+    """The type of ``NOT_DECODED``: a part not decoded yet."""
+
+
+NOT_DECODED = _NotDecoded()
+
+
 class StoredFile:
     """One file's entry as read from the cache, decoded part by part on demand.
 
@@ -232,7 +239,7 @@ class StoredFile:
         line: The line it was read from (written back unchanged).
     """
 
-    __slots__ = ("_parts", "_shared", "digest", "line", "name")
+    __slots__ = ("_facts", "_parts", "_shared", "digest", "line", "name")
 
     def __init__(self, line: str, shared: dict[str, str]) -> None:
         """Split a cache line; only the name and digest are decoded here.
@@ -257,6 +264,8 @@ class StoredFile:
         self.line = line
         self._parts = parts
         self._shared = shared
+        # Decoded once: project rules and the whole entry both read the facts.
+        self._facts: FileFacts | _NotDecoded | None = NOT_DECODED
 
     def _part(self, index: int) -> object:
         """Decode one part of the line.
@@ -278,10 +287,13 @@ class StoredFile:
         Returns:
             The facts, or None when the run collected none.
         """
+        if not isinstance(self._facts, _NotDecoded):
+            return self._facts
         facts = self._part(2)
         if facts is not None and not isinstance(facts, FileFacts):
             message = f"bad facts for {self.name}"
             raise CacheCorruptError(message)
+        self._facts = facts
         return facts
 
     def entry(self) -> CacheEntry:
