@@ -39,7 +39,6 @@ __all__ = [
     "RenderOptions",
     "Replay",
     "RootInputs",
-    "digest_files",
     "file_digest",
     "inputs_fingerprint",
     "last_report",
@@ -128,19 +127,6 @@ def file_digest(data: bytes) -> str:
     # SHA-256 runs on the processor's hash instructions where they exist: twice
     # as fast as BLAKE2 here, and this hashes every file and every stored report.
     return hashlib.sha256(data).hexdigest()[:DIGEST_CHARS]
-
-
-def digest_files(files: Sequence[Path], root: Path) -> dict[str, tuple[Path, str]]:
-    """Hash every file's bytes (unreadable files hash to their reason).
-
-    Args:
-        files: Absolute paths.
-        root: The project root.
-
-    Returns:
-        Relative path to (absolute path, digest).
-    """
-    return stamped_digests(files, root, None)[0]
 
 
 def stamped_digests(
