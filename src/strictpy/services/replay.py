@@ -43,7 +43,6 @@ __all__ = [
     "inputs_fingerprint",
     "last_report",
     "remember_run",
-    "replay_last_run",
     "replay_of",
     "run_key",
     "stamped_digests",
@@ -421,26 +420,6 @@ def replay_of(
     if last is None or not _roots_unchanged(last.roots, groups):
         return None
     return Replay(last.output, last.exit_code, last.notices)
-
-
-def replay_last_run(
-    request: AuditRequest,
-    render: RenderOptions,
-    cwd: Path,
-    groups: Mapping[Path, Sequence[Path]],
-) -> Replay | None:
-    """Return the last report when nothing it depends on has changed.
-
-    Args:
-        request: The audit request.
-        render: How the report is shown.
-        cwd: The working folder.
-        groups: The request's project roots with their requested paths.
-
-    Returns:
-        The stored report, or None when the audit must run.
-    """
-    return replay_of(last_report(request, render, cwd, groups), groups)
 
 
 def remember_run(

@@ -11,8 +11,9 @@ from strictpy.services.replay import (
     RootInputs,
     file_digest,
     inputs_fingerprint,
+    last_report,
     remember_run,
-    replay_last_run,
+    replay_of,
     run_key,
 )
 
@@ -47,18 +48,15 @@ def test_replay_round_trip_and_invalidation(tmp_path: Path) -> None:
     request = AuditRequest(("a.py",))
     _remember(tmp_path, request)
     groups = {tmp_path: [tmp_path / "a.py"]}
-    assert replay_last_run(request, RENDER, tmp_path, groups) == Replay(
+    uncached = AuditRequest(("a.py",), no_cache=True)
+    as_json = RenderOptions("json")
+    assert replay_of(last_report(request, RENDER, tmp_path, groups), groups) == Replay(
         b"report\n", 1, ("note",)
     )
-    assert (
-        replay_last_run(
-            AuditRequest(("a.py",), no_cache=True), RENDER, tmp_path, groups
-        )
-        is None
-    )
-    assert replay_last_run(request, RenderOptions("json"), tmp_path, groups) is None
+    assert replay_of(last_report(uncached, RENDER, tmp_path, groups), groups) is None
+    assert replay_of(last_report(request, as_json, tmp_path, groups), groups) is None
     (tmp_path / "a.py").write_text("x = 2\n", encoding="utf-8")
-    assert replay_last_run(request, RENDER, tmp_path, groups) is None
+    assert replay_of(last_report(request, RENDER, tmp_path, groups), groups) is None
 
 
 def test_run_key_covers_environment(

@@ -8,14 +8,12 @@ from typing import TYPE_CHECKING
 
 from strictpy import __version__
 from strictpy.api.renderers.segments import (
-    SegmentWriter,
+    LineWriter,
     render_in_segments,
     summarize,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
-
     from rich.console import Console
 
     from strictpy.api.renderers.segments import Summary
@@ -121,7 +119,7 @@ def json_document(report: AuditReport) -> dict[str, object]:
     }
 
 
-class JsonWriter(SegmentWriter):
+class JsonWriter(LineWriter):
     """The JSON document as segments: one finding per line, encoded one at a time.
 
     Findings are never gathered as a whole document: a large report stays cheap
@@ -129,6 +127,10 @@ class JsonWriter(SegmentWriter):
     """
 
     LEAD = ","
+
+    def __init__(self) -> None:
+        """Write each finding on its own line, after the array's separator."""
+        super().__init__(finding_line, before=",\n    ", after="")
 
     def head(self, summary: Summary, console: Console) -> None:
         """Write the document up to the opening of the findings array.
@@ -141,27 +143,6 @@ class JsonWriter(SegmentWriter):
             {**_document_head(summary), "findings": []}, indent=2, ensure_ascii=False
         )
         console.file.write(head.removesuffix("[]\n}") + "[")
-
-    def segment(
-        self,
-        path: str,
-        findings: Sequence[Finding],
-        excerpt: Mapping[int, str],
-        console: Console,
-    ) -> str:
-        """Render one file's findings, each on its own line after a separator.
-
-        Args:
-            path: The file's path.
-            findings: Its findings.
-            excerpt: Unused: the document holds no code.
-            console: Unused: nothing is styled.
-
-        Returns:
-            The lines.
-        """
-        del path, excerpt, console
-        return "".join(",\n    " + finding_line(finding) for finding in findings)
 
     def tail(self, summary: Summary, console: Console) -> None:
         """Close the findings array and the document.

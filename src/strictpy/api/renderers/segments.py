@@ -103,15 +103,21 @@ class SegmentWriter(abc.ABC):
 
 
 class LineWriter(SegmentWriter):
-    """A format of one plain line per finding, with no head and no tail."""
+    """A format of one line per finding (no head and no tail unless a subclass adds them)."""
 
-    def __init__(self, line: Callable[[Finding], str]) -> None:
-        """Keep the function that formats one finding.
+    def __init__(
+        self, line: Callable[[Finding], str], *, before: str = "", after: str = "\n"
+    ) -> None:
+        """Keep the function that formats one finding and what surrounds it.
 
         Args:
             line: Formats a finding as one line (without its newline).
+            before: Text written before each finding's line.
+            after: Text written after each finding's line.
         """
         self._line = line
+        self._before = before
+        self._after = after
 
     def segment(
         self,
@@ -132,8 +138,8 @@ class LineWriter(SegmentWriter):
             The lines.
         """
         del path, excerpt, console
-        line = self._line
-        return "".join(line(finding) + "\n" for finding in findings)
+        line, before, after = self._line, self._before, self._after
+        return "".join(before + line(finding) + after for finding in findings)
 
 
 def summarize(

@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING
 import libcst as cst
 from libcst._nodes.base import CSTNode
 
+from strictpy.utils.classes import subclasses_of
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
@@ -60,20 +62,11 @@ def _node_classes() -> list[type[CSTNode]]:
     Returns:
         Every such subclass of ``CSTNode`` defined so far.
     """
-    found: list[type[CSTNode]] = []
-    seen: set[type[CSTNode]] = set()
-    pending: list[type[CSTNode]] = [CSTNode]
-    while pending:
-        for subclass in pending.pop().__subclasses__():
-            if subclass not in seen:
-                seen.add(subclass)
-                pending.append(subclass)
-                found.append(subclass)
     # ``add_slots`` replaces each dataclass with a slotted copy; the discarded
     # originals still appear among the subclasses and are never instantiated.
     return [
         cls
-        for cls in found
+        for cls in subclasses_of(CSTNode)
         if "__slots__" in cls.__dict__
         and "__init__" in cls.__dict__
         and dataclasses.is_dataclass(cls)

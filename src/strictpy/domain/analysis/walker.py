@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, ClassVar
 import libcst as cst
 from libcst import MaybeSentinel
 
+from strictpy.utils.classes import subclasses_of
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
@@ -205,13 +207,7 @@ def _node_classes() -> frozenset[type[cst.CSTNode]]:
     Returns:
         The node classes.
     """
-    found: set[type[cst.CSTNode]] = set()
-    pending: list[type[cst.CSTNode]] = [cst.CSTNode]
-    while pending:
-        current = pending.pop()
-        found.add(current)
-        pending.extend(current.__subclasses__())
-    return frozenset(found - TRIVIA_TYPES)
+    return frozenset({cst.CSTNode, *subclasses_of(cst.CSTNode)} - TRIVIA_TYPES)
 
 
 WALKABLE_TYPES = _node_classes()
