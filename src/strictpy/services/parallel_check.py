@@ -136,10 +136,11 @@ def check_files(
         return results
     chunks = plan_chunks(files, [_size(absolute) for absolute, _ in files], jobs)
     results = []
-    # The results arriving are acyclic values; collecting while tens of
-    # thousands of them are unpickled would only compete with the workers.
+    # The results arriving are acyclic values kept to the end of the run;
+    # collecting while tens of thousands of them are unpickled would only
+    # compete with the workers, and traversing them afterwards find nothing.
     with (
-        collector_paused(),
+        collector_paused(keep_survivors=True),
         ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context()) as pool,
     ):
         futures = [pool.submit(_check_chunk, chunk, plan) for chunk in chunks]

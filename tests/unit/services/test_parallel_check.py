@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING
 
 from hypothesis import given, strategies as st
@@ -49,6 +50,26 @@ def test_workers_agree_with_in_process_and_report_progress(tmp_path: Path) -> No
         serial, key=lambda r: r.path
     )
     assert seen[-1] == (len(files), len(files))
+
+
+def test_results_from_workers_are_frozen(tmp_path: Path) -> None:
+    """Results kept to the end of the run leave the collector's reach.
+
+    Args:
+        tmp_path: pytest's temporary folder.
+    """
+    files = []
+    for index in range(PARALLEL_MIN_FILES):
+        path = tmp_path / f"m{index}.py"
+        path.write_text("x = 1\n", encoding="utf-8")
+        files.append((str(path), path.name))
+    gc.unfreeze()
+    try:
+        results = check_files(files, PLAN, 2)
+        assert gc.get_freeze_count() > len(results)
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
 
 
 def test_unreadable_file_is_sp000(tmp_path: Path) -> None:

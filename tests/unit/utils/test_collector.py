@@ -54,3 +54,16 @@ def test_resumes_when_the_block_raises() -> None:
     with pytest.raises(ValueError, match="invalid literal"), collector_paused():
         int("not a number")
     assert gc.isenabled()
+
+
+def test_survivors_are_frozen_only_when_asked() -> None:
+    """``keep_survivors`` moves what the block left alive out of reach."""
+    gc.unfreeze()
+    with collector_paused():
+        kept = [[index] for index in range(100)]
+    assert gc.get_freeze_count() == 0
+    with collector_paused(keep_survivors=True):
+        kept.append([len(kept)])
+    assert gc.get_freeze_count() >= len(kept)
+    assert gc.isenabled()
+    gc.unfreeze()
