@@ -152,6 +152,32 @@ def test_truncated_cache_is_survived(project: Path) -> None:
     assert _codes("--no-cache") == first
 
 
+def test_a_damaged_body_is_survived_and_the_cache_rebuilt(
+    project: Path, mocker: MockerFixture
+) -> None:
+    """A body cut short is noticed when decoded; the root is checked anew.
+
+    The damaged cache is discarded and a whole one written: after an edit, the
+    next run checks the edited file alone.
+
+    Args:
+        project: The project folder (the working directory).
+        mocker: Counts the files checked.
+    """
+    first = _codes()
+    bodies = next((project / CACHE_DIR).glob("bodies-*"))
+    damaged = bodies.read_bytes()[:-3]
+    bodies.write_bytes(damaged)
+    # Another command line: no report to copy segments from, every entry decoded.
+    assert _codes("--exit-zero") == first
+    assert bodies.read_bytes() != damaged
+    (project / "b.py").write_text('"""Changed."""\n', encoding="utf-8")
+    check = mocker.spy(root_audit, "check_files")
+    assert _codes("--exit-zero") == first
+    (misses,) = [call.args[0] for call in check.call_args_list]
+    assert [relative for _, relative in misses] == ["b.py"]
+
+
 def test_only_changed_files_are_checked_again(
     project: Path, mocker: MockerFixture
 ) -> None:

@@ -6,19 +6,22 @@ decoded only through an explicit whitelist (a cache can arrive inside a cloned
 repository: loading it must never run code, and anything unexpected is an
 error, never trusted).
 
-A stored file is one line of tab-separated JSON texts (JSON never holds a raw
-tab or newline): name, digest, facts, excerpt, findings, Ruff findings. Each part
-is decoded only when asked for, so a run that re-renders nothing of an unchanged
-file never builds its findings; an unchanged entry is written back as the line
-it was read from.
+A file's entry has two parts, kept in two files by ``cache_store``. Its *index
+line* is what every run with a cache reads: tab-separated JSON texts (JSON never
+holds a raw tab or newline) of the name, the digest, the facts project rules
+need, and a reference to its *body*. The body holds the excerpt, the findings
+and the Ruff findings: most of the volume, read only for files whose findings
+are reported again. Each part is decoded only when asked for, and an unchanged
+entry is written back as the index line it was read from.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from strictpy.domain import facts as facts_module
 from strictpy.domain.codes import Severity
@@ -27,13 +30,26 @@ from strictpy.domain.findings import Finding, Span
 from strictpy.domain.results import FileResult
 from strictpy.exceptions import ValidationError
 
-__all__ = ["CacheCorruptError", "CacheEntry", "StoredFile", "encode_entry"]
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = [
+    "BodyRef",
+    "CacheCorruptError",
+    "CacheEntry",
+    "StoredFile",
+    "encode_entry",
+    "index_line",
+]
 
 TAG = "~"
 FINDING_TAG = "~F"
 FINDING_FIELDS = 9
 SPAN_FIELDS = 4
-LINE_PARTS = 6
+HEAD_PARTS = 3  # name, digest, facts
+BODY_PARTS = 3  # excerpt, findings, Ruff findings
+LINE_PARTS = HEAD_PARTS + 1  # and the body's reference
+REF_FIELDS = 3
 SEVERITIES: MappingProxyType[object, Severity] = MappingProxyType(
     {severity.value: severity for severity in Severity}
 )
@@ -56,6 +72,55 @@ type CacheEntry = tuple[str, FileResult, tuple[Finding, ...]]
 
 class CacheCorruptError(ValidationError):
     """Raised when cached data does not decode as expected."""
+
+
+@dataclass(frozen=True, slots=True)
+class BodyRef:
+    """Where an entry's body lies in the bodies file, and how to recognise it.
+
+    Attributes:
+        offset: Offset of its first byte.
+        length: Its length in bytes (without the newline that follows it).
+        check: The CRC-32 of those bytes.
+    """
+
+    offset: int
+    length: int
+    check: int
+
+    def to_text(self) -> str:
+        """Encode the reference as it is stored on the index line.
+
+        Returns:
+            A JSON array.
+        """
+        return f"[{self.offset},{self.length},{self.check}]"
+
+    @staticmethod
+    def from_text(text: str) -> BodyRef:
+        """Decode a stored reference, checking its shape.
+
+        Args:
+            text: The stored JSON array.
+
+        Raises:
+            CacheCorruptError: If it is not three non-negative integers.
+
+        Returns:
+            The reference.
+        """
+        data = json.loads(text)
+        if (
+            type(data) is not list
+            or len(data) != REF_FIELDS
+            or not all(type(value) is int and value >= 0 for value in data)
+        ):
+            message = "bad body reference"
+            raise CacheCorruptError(message)
+        return BodyRef(*data)
+
+
+type BodyReader = Callable[[BodyRef], str]
 
 
 def _finding_row(finding: Finding) -> list[object]:
@@ -201,26 +266,38 @@ def _compact(value: object) -> str:
     return json.dumps(value, separators=(",", ":"))
 
 
-def encode_entry(name: str, entry: CacheEntry) -> str:
-    """Encode one file's entry as a cache line (without the newline).
+def encode_entry(name: str, entry: CacheEntry) -> tuple[str, str]:
+    """Encode one file's entry as its index line's head and its body.
 
     Args:
         name: The file's relative path.
         entry: Its digest, result and Ruff findings.
 
     Returns:
-        The line.
+        The head (name, digest, facts) and the body (excerpt, findings, Ruff
+        findings), each one line without its newline.
     """
     digest, result, ruff = entry
-    parts = (
-        _compact(name),
-        _compact(digest),
-        _compact(_encode(result.facts)),
+    head = (_compact(name), _compact(digest), _compact(_encode(result.facts)))
+    body = (
         _compact(_encode(result.excerpt)),
         _compact(_encode(result.findings)),
         _compact(_encode(ruff)),
     )
-    return "\t".join(parts)
+    return "\t".join(head), "\t".join(body)
+
+
+def index_line(head: str, ref: BodyRef) -> str:
+    """Join an entry's head and its body's reference into its index line.
+
+    Args:
+        head: The head from ``encode_entry``.
+        ref: Where the body was written.
+
+    Returns:
+        The index line, without its newline.
+    """
+    return f"{head}\t{ref.to_text()}"
 
 
 class _NotDecoded:
@@ -236,17 +313,31 @@ class StoredFile:
     Attributes:
         name: The file's relative path.
         digest: The digest of the bytes the entry was made from.
-        line: The line it was read from (written back unchanged).
+        line: The index line it was read from (written back unchanged).
+        ref: Where its body lies.
     """
 
-    __slots__ = ("_facts", "_parts", "_shared", "digest", "line", "name")
+    __slots__ = (
+        "_facts",
+        "_parts",
+        "_read_body",
+        "_shared",
+        "digest",
+        "line",
+        "name",
+        "ref",
+    )
 
-    def __init__(self, line: str, shared: dict[str, str]) -> None:
-        """Split a cache line; only the name and digest are decoded here.
+    def __init__(
+        self, line: str, shared: dict[str, str], read_body: BodyReader
+    ) -> None:
+        """Split an index line; only the name, digest and reference are decoded.
 
         Args:
-            line: The line, without its newline.
+            line: The index line, without its newline.
             shared: Texts already seen in this cache, each kept once.
+            read_body: Reads a body (raising ``CacheCorruptError`` when it is
+                not what the reference describes).
 
         Raises:
             CacheCorruptError: If the line does not have the expected shape.
@@ -262,21 +353,40 @@ class StoredFile:
         self.name = name
         self.digest = digest
         self.line = line
+        self.ref = BodyRef.from_text(parts[HEAD_PARTS])
         self._parts = parts
         self._shared = shared
+        self._read_body = read_body
         # Decoded once: project rules and the whole entry both read the facts.
         self._facts: FileFacts | _NotDecoded | None = NOT_DECODED
 
-    def _part(self, index: int) -> object:
-        """Decode one part of the line.
+    @property
+    def head(self) -> str:
+        """Return the index line without the body's reference.
+
+        Returns:
+            The head, as ``encode_entry`` made it.
+        """
+        return "\t".join(self._parts[:HEAD_PARTS])
+
+    def body(self) -> str:
+        """Read the entry's body as it was written.
+
+        Returns:
+            The body line, without its newline.
+        """
+        return self._read_body(self.ref)
+
+    def _decoded(self, text: str) -> object:
+        """Decode one part of a line.
 
         Args:
-            index: The part's position.
+            text: The part's JSON text.
 
         Returns:
             The decoded value.
         """
-        return _decode(json.loads(self._parts[index]), self._shared)
+        return _decode(json.loads(text), self._shared)
 
     def facts(self) -> FileFacts | None:
         """Decode the file's facts for project rules.
@@ -289,7 +399,7 @@ class StoredFile:
         """
         if not isinstance(self._facts, _NotDecoded):
             return self._facts
-        facts = self._part(2)
+        facts = self._decoded(self._parts[2])
         if facts is not None and not isinstance(facts, FileFacts):
             message = f"bad facts for {self.name}"
             raise CacheCorruptError(message)
@@ -297,15 +407,20 @@ class StoredFile:
         return facts
 
     def entry(self) -> CacheEntry:
-        """Decode the whole entry.
+        """Decode the whole entry, reading its body.
 
         Raises:
-            CacheCorruptError: If a part does not decode as expected.
+            CacheCorruptError: If the body cannot be read or a part does not
+                decode as expected.
 
         Returns:
             The digest, the file's result and its Ruff findings.
         """
-        excerpt, findings, ruff = self._part(3), self._part(4), self._part(5)
+        parts = self.body().split("\t")
+        if len(parts) != BODY_PARTS:
+            message = f"bad body for {self.name}"
+            raise CacheCorruptError(message)
+        excerpt, findings, ruff = (self._decoded(part) for part in parts)
         excerpt_ok = isinstance(excerpt, tuple) and all(
             isinstance(pair, tuple)
             and len(pair) == len(("line", "text"))

@@ -2,11 +2,24 @@
 
 The cache is JSON, never pickle (see ``cache_codec``): loading it must never
 run code, and anything unexpected makes the whole cache count as absent (never
-trusted, never fatal). The file holds a header line, one line per source file
-and an end line with the entry count and a checksum of the entries, so a file
-cut short or altered is recognised. Writes go to a temporary file renamed into
-place, so concurrent runs see either the old or the new cache. This module
-imports neither libcst nor pydantic: a warm run stays light.
+trusted, never fatal). Writes that replace a file go to a temporary file renamed
+into place, so concurrent runs see either the old or the new file.
+
+A root's results are two files. The *index* holds a header line (format,
+configuration key, the bodies file's generation), one line per source file
+(name, digest, facts, where its body lies) and an end line with the entry count
+and a checksum of the entries, so an index cut short or altered is recognised.
+The *bodies* file holds what only re-rendered files need (excerpts, findings),
+four fifths of the volume: after a one-file edit a run reads the index alone and
+appends one body instead of reading and writing every file's findings.
+
+Bodies are appended with ``O_APPEND`` in one write, so concurrent runs never
+interleave within a body; each body is recognised by its length and CRC-32. The
+bodies file starts with a random generation, and an index is used only with the
+bodies file of its own generation: when superseded bodies outweigh the live
+ones, a run writes a fresh bodies file (a new generation) holding only those,
+and any index still naming the old one counts as no cache. This module imports
+neither libcst nor pydantic: a warm run stays light.
 """
 
 from __future__ import annotations
@@ -14,27 +27,37 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
+import os
+import re
+import secrets
 import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from strictpy.adapters.cache_codec import (
+    BodyRef,
     CacheCorruptError,
     CacheEntry,
     StoredFile,
     encode_entry,
+    index_line,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Mapping, Sequence
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "CACHE_DIR",
     "CacheContents",
     "CacheEntry",
     "StoredFile",
+    "discard_cache",
     "has_cache",
     "load_cache",
     "load_last_run",
@@ -43,9 +66,18 @@ __all__ = [
 ]
 
 CACHE_DIR = ".strictpy_cache"
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 # Header line, end line, and the empty remainder after the final newline.
 FRAME_LINES = 3
+# The bodies file is rewritten when it exceeds twice its live bodies and this.
+BODIES_SLACK_BYTES = 1 << 20
+GENERATION_BYTES = 8
+# Longer than any bodies header line.
+BODIES_HEAD_LIMIT = 256
+# The names of this module's files, whatever their format version.
+OTHER_FORMAT = re.compile(
+    r"(?:results|bodies|last-run|last-output)-v(\d+)(?:\.json|\.bin)?"
+)
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by strictpy.\n"
@@ -54,28 +86,56 @@ CACHEDIR_TAG = (
 
 @dataclass(frozen=True, slots=True)
 class CacheContents:
-    """What a cache file holds for one configuration.
+    """What a cache holds for one configuration.
 
     Attributes:
         key: The configuration fingerprint the entries were made with.
         files: Path to its entry: as stored (decoded on demand) when loaded, or
             (content hash, result, Ruff findings) when made by this run.
+        generation: The bodies file the stored entries' bodies lie in, when
+            loaded from a cache.
     """
 
     key: str
     files: Mapping[str, StoredFile | CacheEntry]
+    generation: str | None = None
 
 
 def _cache_file(root: Path) -> Path:
-    """Return the cache file of a project root.
+    """Return the index file of a project root.
 
     Args:
         root: The project root.
 
     Returns:
-        The path of the cache file.
+        The path of the index file.
     """
     return root / CACHE_DIR / f"results-v{CACHE_FORMAT}.json"
+
+
+def _bodies_file(root: Path) -> Path:
+    """Return the bodies file of a project root.
+
+    Args:
+        root: The project root.
+
+    Returns:
+        The path of the bodies file.
+    """
+    return root / CACHE_DIR / f"bodies-v{CACHE_FORMAT}.bin"
+
+
+def _bodies_head(generation: str) -> bytes:
+    """Return the first line of a bodies file of a generation.
+
+    Args:
+        generation: The generation.
+
+    Returns:
+        The line, with its newline.
+    """
+    head = json.dumps({"format": CACHE_FORMAT, "generation": generation})
+    return (head + "\n").encode()
 
 
 def has_cache(root: Path) -> bool:
@@ -90,8 +150,24 @@ def has_cache(root: Path) -> bool:
     return _cache_file(root).is_file()
 
 
+def discard_cache(root: Path) -> bool:
+    """Remove a root's cache index, so no run uses the cache it describes.
+
+    Args:
+        root: The project root.
+
+    Returns:
+        True when no index remains.
+    """
+    try:
+        _cache_file(root).unlink(missing_ok=True)
+    except OSError:
+        return False
+    return True
+
+
 def _checksum(lines: Iterable[str]) -> str:
-    """Return the checksum of the entry lines, as the end line records it.
+    """Return the checksum of the index lines, as the end line records it.
 
     Args:
         lines: The entry lines, without newlines.
@@ -106,24 +182,80 @@ def _checksum(lines: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
+class _Bodies:
+    """Reads bodies from the bodies file of one generation."""
+
+    __slots__ = ("_head", "_path")
+
+    def __init__(self, path: Path, generation: str) -> None:
+        """Remember the file and the generation its bodies must come from.
+
+        Args:
+            path: The bodies file.
+            generation: The generation the index names.
+        """
+        self._path = path
+        self._head = _bodies_head(generation)
+
+    def current(self) -> bool:
+        """Tell whether the bodies file on disk is of the expected generation.
+
+        Returns:
+            True when its first line names the generation.
+        """
+        try:
+            with self._path.open("rb") as stream:
+                return stream.readline(BODIES_HEAD_LIMIT) == self._head
+        except OSError:
+            return False
+
+    def read(self, ref: BodyRef) -> str:
+        """Read one body, checking where it lies, its length and its CRC-32.
+
+        Args:
+            ref: The body's reference.
+
+        Raises:
+            CacheCorruptError: If the file was replaced, cut short or altered.
+
+        Returns:
+            The body line, without its newline.
+        """
+        try:
+            with self._path.open("rb") as stream:
+                if stream.readline(BODIES_HEAD_LIMIT) != self._head:
+                    message = "the bodies file was replaced"
+                    raise CacheCorruptError(message)
+                stream.seek(ref.offset)
+                data = stream.read(ref.length)
+        except OSError as error:
+            raise CacheCorruptError(str(error)) from None
+        if len(data) != ref.length or zlib.crc32(data) != ref.check:
+            message = "a cached body is incomplete or altered"
+            raise CacheCorruptError(message)
+        return data.decode("utf-8", "surrogatepass")
+
+
 def _read_cache(root: Path, key: str) -> CacheContents | None:
-    """Read a cache file, decoding only each entry's name and digest.
+    """Read a cache's index, decoding only each entry's name and digest.
 
     Args:
         root: The project root.
         key: The configuration fingerprint the caller will use.
 
     Raises:
-        CacheCorruptError: If the file is incomplete or altered.
+        CacheCorruptError: If the index is incomplete or altered.
 
     Returns:
-        The cache, or None when it was made with another configuration.
+        The cache, or None when it was made with another configuration or its
+        bodies file is of another generation.
     """
     lines = _cache_file(root).read_text(encoding="utf-8").split("\n")
     head = json.loads(lines[0])
     if not isinstance(head, dict) or head.get("format") != CACHE_FORMAT:
         return None
-    if head.get("key") != key:
+    generation = head.get("bodies")
+    if head.get("key") != key or not isinstance(generation, str):
         return None
     if len(lines) < FRAME_LINES or lines[-1]:
         message = "cache file is incomplete"
@@ -137,12 +269,15 @@ def _read_cache(root: Path, key: str) -> CacheContents | None:
     ):
         message = "cache file is incomplete or altered"
         raise CacheCorruptError(message)
+    bodies = _Bodies(_bodies_file(root), generation)
+    if not bodies.current():
+        return None
     shared: dict[str, str] = {}
     files: dict[str, StoredFile | CacheEntry] = {}
     for line in entries:
-        stored = StoredFile(line, shared)
+        stored = StoredFile(line, shared, bodies.read)
         files[stored.name] = stored
-    return CacheContents(key=key, files=MappingProxyType(files))
+    return CacheContents(key=key, files=MappingProxyType(files), generation=generation)
 
 
 def load_cache(root: Path, key: str) -> CacheContents | None:
@@ -164,46 +299,194 @@ def load_cache(root: Path, key: str) -> CacheContents | None:
         return None
 
 
-def save_cache(root: Path, contents: CacheContents) -> None:
-    """Write the cache atomically; failures to write are ignored (it is a cache).
+def _append_bodies(
+    path: Path, generation: str | None, bodies: Sequence[bytes], live: int
+) -> list[BodyRef] | None:
+    """Append bodies to the bodies file of a generation, in one write.
 
-    Entries still as loaded are written back as the lines they were read from.
+    Args:
+        path: The bodies file.
+        generation: The generation the stored entries' bodies lie in.
+        bodies: The new bodies, encoded.
+        live: The bytes of every body the index will name.
+
+    Raises:
+        OSError: If the write failed or was cut short.
+
+    Returns:
+        Their references, or None when the file must be written anew (no
+        generation, another generation on disk, or mostly superseded bodies).
+    """
+    if generation is None:
+        return None
+    head = _bodies_head(generation)
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_APPEND | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        return None
+    try:
+        if os.read(descriptor, len(head)) != head:
+            return None
+        if os.fstat(descriptor).st_size > 2 * live + BODIES_SLACK_BYTES:
+            return None
+        data = b"".join(body + b"\n" for body in bodies)
+        if data and os.write(descriptor, data) != len(data):
+            message = "the bodies were written in part"
+            raise OSError(message)
+        # With O_APPEND the write lands at the end, wherever other runs left
+        # it; the descriptor's offset is now just past this run's bodies.
+        offset = os.lseek(descriptor, 0, os.SEEK_CUR) - len(data)
+    finally:
+        os.close(descriptor)
+    refs = []
+    for body in bodies:
+        refs.append(BodyRef(offset, len(body), zlib.crc32(body)))
+        offset += len(body) + 1
+    return refs
+
+
+def _rewrite_bodies(
+    folder: Path, path: Path, bodies: Sequence[bytes]
+) -> tuple[str, list[BodyRef]]:
+    """Write a bodies file of a new generation holding only the given bodies.
+
+    Args:
+        folder: The cache folder.
+        path: The bodies file to replace.
+        bodies: Every body the index will name, encoded.
+
+    Returns:
+        The new generation and the bodies' references.
+    """
+    generation = secrets.token_hex(GENERATION_BYTES)
+    head = _bodies_head(generation)
+    refs = []
+    offset = len(head)
+    with tempfile.NamedTemporaryFile(
+        dir=folder, prefix=".tmp-", delete=False
+    ) as stream:
+        temporary = Path(stream.name)
+    try:
+        with temporary.open("wb") as stream:
+            stream.write(head)
+            for body in bodies:
+                stream.write(body + b"\n")
+                refs.append(BodyRef(offset, len(body), zlib.crc32(body)))
+                offset += len(body) + 1
+        temporary.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    return generation, refs
+
+
+def _index_lines(root: Path, contents: CacheContents) -> tuple[str, list[str]]:
+    """Store the bodies of a cache's entries and return its index lines.
+
+    Stored entries keep their index lines when new bodies can be appended to
+    their bodies file; otherwise every body (stored ones read back from the
+    old file) goes to a new one. A stored body that can no longer be read
+    (another run replaced the file since) drops its entry: it is checked
+    again next time.
+
+    Args:
+        root: The project root.
+        contents: What to store.
+
+    Returns:
+        The bodies file's generation and the index lines, sorted by path.
+    """
+    path = _bodies_file(root)
+    items = sorted(contents.files.items())
+    stored = {name: entry for name, entry in items if isinstance(entry, StoredFile)}
+    fresh = {
+        name: encode_entry(name, entry)
+        for name, entry in items
+        if not isinstance(entry, StoredFile)
+    }
+    fresh_bodies = [body.encode("utf-8", "surrogatepass") for _, body in fresh.values()]
+    live = sum(entry.ref.length + 1 for entry in stored.values()) + sum(
+        len(body) + 1 for body in fresh_bodies
+    )
+    appended = _append_bodies(path, contents.generation, fresh_bodies, live)
+    if appended is not None and contents.generation is not None:
+        # Appended to the stored entries' own file: their lines stay valid.
+        refs = dict(zip(fresh, appended, strict=True))
+        lines = [
+            entry.line
+            if isinstance(entry, StoredFile)
+            else index_line(fresh[name][0], refs[name])
+            for name, entry in items
+        ]
+        return contents.generation, lines
+    heads: dict[str, str] = {}
+    bodies: list[bytes] = []
+    for name, entry in items:
+        if isinstance(entry, StoredFile):
+            try:
+                body = entry.body().encode("utf-8", "surrogatepass")
+            except CacheCorruptError as error:
+                logger.debug("cache entry of %s dropped: %s", name, error)
+                continue
+            heads[name] = entry.head
+        else:
+            heads[name], text = fresh[name]
+            body = text.encode("utf-8", "surrogatepass")
+        bodies.append(body)
+    generation, refs_in_order = _rewrite_bodies(path.parent, path, bodies)
+    lines = [
+        index_line(head, ref)
+        for head, ref in zip(heads.values(), refs_in_order, strict=True)
+    ]
+    return generation, lines
+
+
+def save_cache(root: Path, contents: CacheContents) -> None:
+    """Write the cache; failures to write are ignored (it is a cache).
+
+    Bodies are stored first, then the index is replaced atomically: an index
+    never names a body that was not written.
 
     Args:
         root: The project root.
         contents: What to store.
     """
     folder = root / CACHE_DIR
-    head = {"format": CACHE_FORMAT, "key": contents.key}
     temporary: Path | None = None
     try:
         folder.mkdir(exist_ok=True)
         _write_marker(folder / ".gitignore", "*\n")
         _write_marker(folder / "CACHEDIR.TAG", CACHEDIR_TAG)
+        _remove_other_formats(folder)
+        generation, lines = _index_lines(root, contents)
+        head = {"format": CACHE_FORMAT, "key": contents.key, "bodies": generation}
+        end = {"entries": len(lines), "checksum": _checksum(lines)}
         with tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", dir=folder, prefix=".tmp-", delete=False
         ) as stream:
             temporary = Path(stream.name)
             stream.write(json.dumps(head) + "\n")
-            checksum = hashlib.sha256()
-            # Written entry by entry: the whole document at once would hold every
-            # finding twice more in memory.
-            for name, entry in sorted(contents.files.items()):
-                line = (
-                    entry.line
-                    if isinstance(entry, StoredFile)
-                    else encode_entry(name, entry)
-                )
-                data = line + "\n"
-                checksum.update(data.encode("utf-8", "surrogatepass"))
-                stream.write(data)
-            end = {"entries": len(contents.files), "checksum": checksum.hexdigest()}
+            stream.writelines(line + "\n" for line in lines)
             stream.write(json.dumps(end) + "\n")
         temporary.replace(_cache_file(root))
     except OSError:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink()
+
+
+def _remove_other_formats(folder: Path) -> None:
+    """Delete cache files another format version left (they are never read).
+
+    Args:
+        folder: The cache folder.
+    """
+    for path in folder.iterdir():
+        found = OTHER_FORMAT.fullmatch(path.name)
+        if found is not None and int(found.group(1)) != CACHE_FORMAT:
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 def _write_marker(path: Path, text: str) -> None:

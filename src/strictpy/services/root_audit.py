@@ -29,6 +29,7 @@ from strictpy.adapters.cache_codec import CacheCorruptError
 from strictpy.adapters.cache_store import (
     CacheContents,
     StoredFile,
+    discard_cache,
     load_cache,
     save_cache,
 )
@@ -395,8 +396,9 @@ def audit_root(
 ) -> RootOutcome:
     """Audit the requested paths of one project root.
 
-    A cache that passed its checksum yet fails to decode (made by hand, say) is
-    not trusted: the root is audited again without it.
+    A cache that passed its checksum yet fails to decode (made by hand, or a
+    body cut short) is not trusted: it is discarded and the root audited again,
+    writing a new one (without writing, if it cannot even be discarded).
 
     Args:
         root: The project root.
@@ -410,7 +412,12 @@ def audit_root(
         return _audit_root(root, requested, request)
     except CacheCorruptError:
         logger.warning("root %s: the cache did not decode; checking anew", root.name)
-        return _audit_root(root, requested, dataclasses.replace(request, no_cache=True))
+        again = (
+            request
+            if discard_cache(root)
+            else dataclasses.replace(request, no_cache=True)
+        )
+        return _audit_root(root, requested, again)
 
 
 def _audit_root(
@@ -484,7 +491,14 @@ def _audit_root(
             sorted(findings, key=sort_key), read_baseline(root / settings.baseline)
         )
     if not request.no_cache and notice is None:
-        save_cache(root, CacheContents(key=plan_key, files=MappingProxyType(entries)))
+        save_cache(
+            root,
+            CacheContents(
+                key=plan_key,
+                files=MappingProxyType(entries),
+                generation=cache.generation if cache is not None else None,
+            ),
+        )
     fingerprint = inputs_fingerprint(
         root,
         [(relative, digest) for relative, (_, digest) in all_digests.items()],
