@@ -239,7 +239,9 @@ def discover_python_files(
     walked = _Walked()
     found = walked.found
     whole = False
-    for path in requested:
+    # A folder named twice (the audit names the root beside the requested
+    # paths) is walked once.
+    for path in dict.fromkeys(requested):
         if not path.exists() and not path.is_symlink():
             message = f"path does not exist: {path.name or path}"
             raise NotFoundError(message)

@@ -438,7 +438,11 @@ def _audit_root(
     selection = _selection(settings)
     patterns = (*settings.exclude, *settings.extend_exclude)
     everything = discover_python_files(root, [root, *requested], list(patterns))
-    wanted = discover_python_files(root, list(requested), list(patterns))
+    wanted = (
+        everything
+        if set(requested) == {root}
+        else discover_python_files(root, list(requested), list(patterns))
+    )
     texts = read_project_texts(root)
     plan = _plan(root, settings, selection, texts, everything.existing)
     wanted_paths = {relative_posix(path, root) for path in wanted.files}

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+from strictpy.adapters import file_discovery
 from strictpy.adapters.file_discovery import (
     discover_python_files,
     find_project_root,
@@ -14,6 +16,9 @@ from strictpy.adapters.file_discovery import (
 )
 from strictpy.config import RUFF_EXCLUDES
 from strictpy.exceptions import NotFoundError
+
+if TYPE_CHECKING:
+    from pytest_mock import MockerFixture
 
 
 def _tree(root: Path, files: dict[str, str]) -> None:
@@ -115,6 +120,25 @@ def test_sub_folder_request_honours_parent_gitignore(tmp_path: Path) -> None:
     _tree(tmp_path, {".gitignore": "skip.py\n", "sub/skip.py": "", "sub/keep.py": ""})
     discovery = discover_python_files(tmp_path, [tmp_path / "sub"], [])
     assert [path.name for path in discovery.files] == ["keep.py"]
+
+
+def test_a_folder_named_twice_is_walked_once(
+    tmp_path: Path, mocker: MockerFixture
+) -> None:
+    """The root named twice (as the audit names it) is walked once.
+
+    Args:
+        tmp_path: pytest's temporary folder.
+        mocker: Counts the walks.
+    """
+    _tree(tmp_path, {"a.py": "", "pkg/b.py": ""})
+    walk = mocker.spy(file_discovery, "_walk")
+    found = discover_python_files(tmp_path, [tmp_path, tmp_path], [])
+    assert [call.args[1] for call in walk.call_args_list].count(tmp_path) == 1
+    assert [relative_posix(path, tmp_path) for path in found.files] == [
+        "a.py",
+        "pkg/b.py",
+    ]
 
 
 def test_missing_path_is_not_found(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from strictpy.adapters.cache_store import CACHE_DIR
 from strictpy.services.audit import AuditRequest
 from strictpy.services.replay import (
     RenderOptions,
@@ -57,6 +58,23 @@ def test_replay_round_trip_and_invalidation(tmp_path: Path) -> None:
     assert replay_of(last_report(request, as_json, tmp_path, groups), groups) is None
     (tmp_path / "a.py").write_text("x = 2\n", encoding="utf-8")
     assert replay_of(last_report(request, RENDER, tmp_path, groups), groups) is None
+
+
+def test_a_damaged_stored_report_is_not_replayed(tmp_path: Path) -> None:
+    """A stored report altered in place, or cut short, is never replayed.
+
+    Args:
+        tmp_path: pytest's temporary folder.
+    """
+    (tmp_path / "a.py").write_text("x = 1\n", encoding="utf-8")
+    request = AuditRequest(("a.py",))
+    _remember(tmp_path, request)
+    groups = {tmp_path: [tmp_path / "a.py"]}
+    (output,) = (tmp_path / CACHE_DIR).glob("last-output-*")
+    assert last_report(request, RENDER, tmp_path, groups) is not None
+    for damaged in (b"rePort\n", b"report"):
+        output.write_bytes(damaged)
+        assert last_report(request, RENDER, tmp_path, groups) is None
 
 
 def test_run_key_covers_environment(

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from strictpy.adapters.cache_store import CacheContents, load_cache, save_cache
 from strictpy.domain.findings import Finding
 from strictpy.domain.results import FileResult
+from strictpy.services import root_audit
 from strictpy.services.audit import AuditRequest
 from strictpy.services.root_audit import _kept_paths, _segment_digests, audit_root
+
+if TYPE_CHECKING:
+    from pytest_mock import MockerFixture
 
 DIRTY = '"""Dirty."""\n\n\ndef run() -> None:\n    """Run."""\n    pass\n'
 
@@ -36,6 +41,30 @@ def test_named_files_report_only_themselves_but_project_rules_run(
     assert any(code == "SP705" for _, code in paths)
     assert outcome.files_checked == 1
     assert outcome.inputs.fingerprint
+
+
+def test_the_whole_root_requested_is_discovered_once(
+    tmp_path: Path, mocker: MockerFixture
+) -> None:
+    """Requesting the root walks it once; a sub-folder is discovered on its own.
+
+    Args:
+        tmp_path: pytest's temporary folder.
+        mocker: Counts the discoveries.
+    """
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "a.py").write_text(DIRTY, encoding="utf-8")
+    (tmp_path / "b.py").write_text(DIRTY, encoding="utf-8")
+    discover = mocker.spy(root_audit, "discover_python_files")
+    whole = audit_root(tmp_path, [tmp_path], AuditRequest((".",), no_cache=True))
+    assert discover.call_count == 1
+    assert whole.files_checked == len(["pkg/a.py", "b.py"])
+    part = audit_root(
+        tmp_path, [tmp_path / "pkg"], AuditRequest(("pkg",), no_cache=True)
+    )
+    assert discover.call_count == 1 + len(["everything", "wanted"])
+    assert part.files_checked == 1
 
 
 def test_kept_paths_need_an_untouched_entry_and_the_same_fingerprint(
