@@ -250,10 +250,9 @@ def test_file_deleted_between_discovery_and_reading(
     calls: list[object] = []
 
     def discover_then_delete(*arguments: object) -> object:
-        """Discover as usual; after the second discovery, delete a file found.
+        """Discover as usual, then delete a file the discovery found.
 
-        The audit discovers twice (the whole project, then the requested
-        paths); the file disappears once both have listed it.
+        The whole project is requested: the audit discovers it once.
 
         Args:
             *arguments: discover_python_files's arguments.
@@ -263,7 +262,7 @@ def test_file_deleted_between_discovery_and_reading(
         """
         discovery = discover(*arguments)
         calls.append(discovery)
-        if len(calls) == len(["project", "requested"]):
+        if len(calls) == 1:
             (tmp_path / "gone.py").unlink()
         return discovery
 
