@@ -17,14 +17,9 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    TypeAdapter,
-    ValidationError as PydanticValidationError,
-)
+from pydantic import TypeAdapter, ValidationError as PydanticValidationError
 
 from strictpy.exceptions import ExternalServiceError
 
@@ -46,26 +41,27 @@ SYNTAX_ERROR = "invalid-syntax"
 BATCH_CHARS = 24_000
 
 
-class _Location(BaseModel):
+class _Location(TypedDict):
     """A 1-based row and column in Ruff's JSON."""
-
-    model_config = ConfigDict(extra="ignore", frozen=True)
 
     row: int
     column: int
 
 
-class _Diagnostic(BaseModel):
-    """One entry of Ruff's JSON output (only the fields strictpy reads)."""
+class _Diagnostic(TypedDict):
+    """One entry of Ruff's JSON output (only the fields strictpy reads).
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    Validated into plain mappings, not models: a run can report tens of
+    thousands of diagnostics, and building a model (and two locations) for each
+    cost twice the validation itself.
+    """
 
-    code: str | None = None
-    name: str | None = None
+    code: NotRequired[str | None]
+    name: NotRequired[str | None]
     message: str
     filename: str
-    location: _Location | None = None
-    end_location: _Location | None = None
+    location: NotRequired[_Location | None]
+    end_location: NotRequired[_Location | None]
 
 
 _REPORT = TypeAdapter(list[_Diagnostic])
@@ -135,19 +131,20 @@ def _convert(entry: _Diagnostic, paths: dict[str, Path]) -> RuffDiagnostic:
     Returns:
         The diagnostic.
     """
-    start, end = entry.location, entry.end_location
-    path = paths.get(entry.filename)
+    start, end = entry.get("location"), entry.get("end_location")
+    filename = entry["filename"]
+    path = paths.get(filename)
     if path is None:
-        path = paths[entry.filename] = Path(entry.filename)
+        path = paths[filename] = Path(filename)
     return RuffDiagnostic(
-        code=entry.code or "",
-        name=entry.name or "",
-        message=entry.message,
+        code=entry.get("code") or "",
+        name=entry.get("name") or "",
+        message=entry["message"],
         path=path,
-        line=start.row if start else None,
-        column=start.column if start else None,
-        end_line=end.row if end else None,
-        end_column=end.column if end else None,
+        line=start["row"] if start else None,
+        column=start["column"] if start else None,
+        end_line=end["row"] if end else None,
+        end_column=end["column"] if end else None,
     )
 
 
@@ -200,7 +197,7 @@ def _invoke(ruff: str, arguments: list[str], root: Path) -> list[RuffDiagnostic]
         raise ExternalServiceError(message) from None
     # ``ruff format --check`` exits 2 when a file does not parse, yet still
     # reports every other file; that is a result, not a failure of Ruff.
-    if failed and not any(entry.code == SYNTAX_ERROR for entry in entries):
+    if failed and not any(entry.get("code") == SYNTAX_ERROR for entry in entries):
         raise failure
     # One ``Path`` per file, shared by its diagnostics.
     paths: dict[str, Path] = {}

@@ -474,9 +474,12 @@ def _audit_root(
     fresh: dict[str, CacheEntry] = {
         result.path: (digests[result.path][1], result, ()) for result in results
     }
+    ruff_by_path: dict[str, list[Finding]] = {}
     for finding in ruff_found:
-        digest, result, earlier = fresh[finding.path]
-        fresh[finding.path] = (digest, result, (*earlier, finding))
+        ruff_by_path.setdefault(finding.path, []).append(finding)
+    for path, found in ruff_by_path.items():
+        digest, result, _ = fresh[path]
+        fresh[path] = (digest, result, tuple(found))
     entries.update(fresh)
     project: list[Finding] = []
     if plan.collect_facts or "SP000" in selection.enabled:

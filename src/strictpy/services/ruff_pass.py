@@ -197,8 +197,13 @@ def _run_findings(
         The findings.
     """
     findings: list[Finding] = []
+    # Diagnostics of one file share its ``Path`` object: each is made relative
+    # once, not once per diagnostic (tens of thousands on a large tree).
+    relative: dict[Path, str] = {}
     for diagnostic in run.diagnostics:
-        path = relative_posix(diagnostic.path, root)
+        path = relative.get(diagnostic.path)
+        if path is None:
+            path = relative[diagnostic.path] = relative_posix(diagnostic.path, root)
         if (
             RUFF_CODE.match(diagnostic.code)
             and check
