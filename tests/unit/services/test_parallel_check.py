@@ -113,3 +113,5 @@ def test_chunks_shrink_towards_the_end() -> None:
     assert lengths[0] > 2 * lengths[-2]
     assert lengths[:-1] == sorted(lengths[:-1], reverse=True)
     assert len(chunks) >= 2 * CHUNKS_PER_WORKER_LEFT
+    # The end is fine-grained: no worker waits long for the last chunk.
+    assert lengths[-2] * 100 <= len(sizes)
