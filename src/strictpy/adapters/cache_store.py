@@ -67,6 +67,8 @@ __all__ = [
 
 CACHE_DIR = ".strictpy_cache"
 CACHE_FORMAT = 5
+INDEX_NAME = f"results-v{CACHE_FORMAT}.json"
+BODIES_NAME = f"bodies-v{CACHE_FORMAT}.bin"
 # Header line, end line, and the empty remainder after the final newline.
 FRAME_LINES = 3
 # The bodies file is rewritten when it exceeds twice its live bodies and this.
@@ -101,28 +103,17 @@ class CacheContents:
     generation: str | None = None
 
 
-def _cache_file(root: Path) -> Path:
-    """Return the index file of a project root.
+def _cache_file(root: Path, name: str = INDEX_NAME) -> Path:
+    """Return one of a project root's cache files.
 
     Args:
         root: The project root.
+        name: The file's name (the index unless told).
 
     Returns:
-        The path of the index file.
+        Its path.
     """
-    return root / CACHE_DIR / f"results-v{CACHE_FORMAT}.json"
-
-
-def _bodies_file(root: Path) -> Path:
-    """Return the bodies file of a project root.
-
-    Args:
-        root: The project root.
-
-    Returns:
-        The path of the bodies file.
-    """
-    return root / CACHE_DIR / f"bodies-v{CACHE_FORMAT}.bin"
+    return root / CACHE_DIR / name
 
 
 def _bodies_head(generation: str) -> bytes:
@@ -269,7 +260,7 @@ def _read_cache(root: Path, key: str) -> CacheContents | None:
     ):
         message = "cache file is incomplete or altered"
         raise CacheCorruptError(message)
-    bodies = _Bodies(_bodies_file(root), generation)
+    bodies = _Bodies(_cache_file(root, BODIES_NAME), generation)
     if not bodies.current():
         return None
     shared: dict[str, str] = {}
@@ -397,7 +388,7 @@ def _index_lines(root: Path, contents: CacheContents) -> tuple[str, list[str]]:
     Returns:
         The bodies file's generation and the index lines, sorted by path.
     """
-    path = _bodies_file(root)
+    path = _cache_file(root, BODIES_NAME)
     items = sorted(contents.files.items())
     stored = {name: entry for name, entry in items if isinstance(entry, StoredFile)}
     fresh = {

@@ -57,6 +57,7 @@ RESULT = FileResult(
     ),
     ((1, "x = 1"),),
 )
+BODIES = "bodies-*.bin"
 RESULT_Y = dataclasses.replace(RESULT, path="src/app/y.py")
 RUFF = (
     Finding(
@@ -112,6 +113,19 @@ def test_other_configuration_is_a_miss(tmp_path: Path) -> None:
     assert load_cache(tmp_path, "k2") is None
 
 
+def _one_file(root: Path, pattern: str) -> Path:
+    """Return the cache file whose name matches a pattern.
+
+    Args:
+        root: The project root.
+        pattern: A glob pattern.
+
+    Returns:
+        Its path.
+    """
+    return next((root / CACHE_DIR).glob(pattern))
+
+
 def _index_file(root: Path) -> Path:
     """Return the cache's index file.
 
@@ -121,19 +135,7 @@ def _index_file(root: Path) -> Path:
     Returns:
         Its path.
     """
-    return next((root / CACHE_DIR).glob("results-*.json"))
-
-
-def _bodies_file(root: Path) -> Path:
-    """Return the cache's bodies file.
-
-    Args:
-        root: The project root.
-
-    Returns:
-        Its path.
-    """
-    return next((root / CACHE_DIR).glob("bodies-*.bin"))
+    return _one_file(root, "results-*.json")
 
 
 def _generation(root: Path) -> str:
@@ -176,7 +178,7 @@ def test_a_bodies_file_missing_or_of_another_generation_is_no_cache(
         tmp_path: A temporary folder for the test's files.
     """
     save_cache(tmp_path, CONTENTS)
-    bodies = _bodies_file(tmp_path)
+    bodies = _one_file(tmp_path, BODIES)
     data = bodies.read_bytes()
     generation = _generation(tmp_path)
     bodies.write_bytes(data.replace(generation.encode(), b"0" * len(generation), 1))
@@ -192,7 +194,7 @@ def test_a_body_cut_short_or_altered_fails_to_decode(tmp_path: Path) -> None:
         tmp_path: A temporary folder for the test's files.
     """
     save_cache(tmp_path, CONTENTS)
-    bodies = _bodies_file(tmp_path)
+    bodies = _one_file(tmp_path, BODIES)
     data = bodies.read_bytes()
     loaded = load_cache(tmp_path, "k1")
     assert loaded is not None
@@ -219,7 +221,7 @@ def _write_cache(root: Path, line_head: str, body: str) -> None:
     bodies_head = json.dumps({"format": 5, "generation": generation}) + "\n"
     data = body.encode()
     ref = BodyRef(len(bodies_head), len(data), zlib.crc32(data))
-    _bodies_file(root).write_bytes(bodies_head.encode() + data + b"\n")
+    _one_file(root, BODIES).write_bytes(bodies_head.encode() + data + b"\n")
     line = index_line(line_head, ref)
     end = json.dumps({"entries": 1, "checksum": _checksum([line])})
     _index_file(root).write_text(f"{head}\n{line}\n{end}\n", encoding="utf-8")
@@ -270,8 +272,8 @@ def test_unchanged_entries_are_written_back_and_new_bodies_appended(
     loaded = load_cache(tmp_path, "k1")
     assert loaded is not None
     line = _stored(loaded, "src/app/y.py").line
-    before = _bodies_file(tmp_path).read_bytes()
-    with _bodies_file(tmp_path).open("ab") as other_run:
+    before = _one_file(tmp_path, BODIES).read_bytes()
+    with _one_file(tmp_path, BODIES).open("ab") as other_run:
         other_run.write(b"another run's body\n")
     changed = CacheContents(
         "k1",
@@ -284,7 +286,7 @@ def test_unchanged_entries_are_written_back_and_new_bodies_appended(
         loaded.generation,
     )
     save_cache(tmp_path, changed)
-    assert _bodies_file(tmp_path).read_bytes().startswith(before)
+    assert _one_file(tmp_path, BODIES).read_bytes().startswith(before)
     assert _index_file(tmp_path).read_text(encoding="utf-8").split("\n")[2] == line
     again = load_cache(tmp_path, "k1")
     assert again is not None
@@ -305,7 +307,7 @@ def test_superseded_bodies_are_dropped_in_a_new_generation(
     monkeypatch.setattr(cache_store, "BODIES_SLACK_BYTES", 0)
     save_cache(tmp_path, CONTENTS)
     generations = {_generation(tmp_path)}
-    fresh = _bodies_file(tmp_path).stat().st_size
+    fresh = _one_file(tmp_path, BODIES).stat().st_size
     sizes = []
     for edit in range(6):
         loaded = load_cache(tmp_path, "k1")
@@ -320,7 +322,7 @@ def test_superseded_bodies_are_dropped_in_a_new_generation(
             ),
         )
         generations.add(_generation(tmp_path))
-        sizes.append(_bodies_file(tmp_path).stat().st_size)
+        sizes.append(_one_file(tmp_path, BODIES).stat().st_size)
     assert len(generations) > 1
     assert max(sizes) <= 3 * fresh
     final = load_cache(tmp_path, "k1")

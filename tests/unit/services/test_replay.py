@@ -39,16 +39,28 @@ def _remember(root: Path, request: AuditRequest) -> None:
     remember_run(request, RENDER, root, [inputs], Replay(b"report\n", 1, ("note",)))
 
 
+def _stored_run(root: Path) -> tuple[AuditRequest, dict[Path, list[Path]]]:
+    """Write a.py, store a run of it, and return that run's request and roots.
+
+    Args:
+        root: The project root.
+
+    Returns:
+        The request and its roots with their requested paths.
+    """
+    (root / "a.py").write_text("x = 1\n", encoding="utf-8")
+    request = AuditRequest(("a.py",))
+    _remember(root, request)
+    return request, {root: [root / "a.py"]}
+
+
 def test_replay_round_trip_and_invalidation(tmp_path: Path) -> None:
     """A stored run replays until a file changes.
 
     Args:
         tmp_path: pytest's temporary folder.
     """
-    (tmp_path / "a.py").write_text("x = 1\n", encoding="utf-8")
-    request = AuditRequest(("a.py",))
-    _remember(tmp_path, request)
-    groups = {tmp_path: [tmp_path / "a.py"]}
+    request, groups = _stored_run(tmp_path)
     uncached = AuditRequest(("a.py",), no_cache=True)
     as_json = RenderOptions("json")
     assert replay_of(last_report(request, RENDER, tmp_path, groups), groups) == Replay(
@@ -66,10 +78,7 @@ def test_a_damaged_stored_report_is_not_replayed(tmp_path: Path) -> None:
     Args:
         tmp_path: pytest's temporary folder.
     """
-    (tmp_path / "a.py").write_text("x = 1\n", encoding="utf-8")
-    request = AuditRequest(("a.py",))
-    _remember(tmp_path, request)
-    groups = {tmp_path: [tmp_path / "a.py"]}
+    request, groups = _stored_run(tmp_path)
     (output,) = (tmp_path / CACHE_DIR).glob("last-output-*")
     assert last_report(request, RENDER, tmp_path, groups) is not None
     for damaged in (b"rePort\n", b"report"):
