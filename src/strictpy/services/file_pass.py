@@ -32,6 +32,7 @@ from strictpy.domain.analysis.source import (
     SourceDecodeError,
     decode_source,
     nesting_too_deep,
+    source_lines,
 )
 from strictpy.domain.analysis.walker import build_dispatch, walk
 from strictpy.domain.findings import Finding, Span
@@ -291,12 +292,13 @@ def check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
     return _checker().submit(_check_file, path, data, plan).result()
 
 
-def _rejected_early(path: str, text: str) -> FileResult | None:
+def _rejected_early(path: str, text: str, lines: list[str]) -> FileResult | None:
     """Report files that must not reach libcst's parser.
 
     Args:
         path: The project-relative path.
         text: The decoded source.
+        lines: Its lines.
 
     Returns:
         A result holding one SP000 finding, or None when libcst may parse it.
@@ -304,7 +306,7 @@ def _rejected_early(path: str, text: str) -> FileResult | None:
     if nesting_too_deep(text):
         reason = f"brackets nest deeper than Python allows ({MAX_NESTING} levels)"
         return _unparsable(path, reason, None, None)
-    if max(map(len, text.split("\n"))) >= LONG_LINE:
+    if max(map(len, lines), default=0) >= LONG_LINE:
         return _python_rejects(path, text)
     return None
 
@@ -324,22 +326,27 @@ def _check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
         source = decode_source(data)
     except SourceDecodeError as error:
         return _unparsable(path, str(error), None, None)
-    rejected = _rejected_early(path, source.text)
+    # Split once: the long-line guard and the rules read the same lines.
+    lines = source_lines(source.text)
+    rejected = _rejected_early(path, source.text, lines)
     if rejected is not None:
         return rejected
     # The tree must be gone before the collector resumes, or its first pass
     # would traverse every node: ``_parse_and_check`` drops it as it returns.
     with collector_paused():
-        return _parse_and_check(path, source.text, plan)
+        return _parse_and_check(path, source.text, plan, lines)
 
 
-def _parse_and_check(path: str, text: str, plan: FilePlan) -> FileResult:
+def _parse_and_check(
+    path: str, text: str, plan: FilePlan, lines: list[str]
+) -> FileResult:
     """Parse decoded source and run the rules on it.
 
     Args:
         path: The project-relative path.
         text: The decoded source.
         plan: What to run.
+        lines: Its lines.
 
     Returns:
         The file's findings and facts.
@@ -351,7 +358,7 @@ def _parse_and_check(path: str, text: str, plan: FilePlan) -> FileResult:
     except (RecursionError, MemoryError):
         return _unparsable(path, "the file is nested too deeply to parse", None, None)
     ctx = FileContext(
-        describe_file(path, plan.options.package), plan.options, module, text
+        describe_file(path, plan.options.package), plan.options, module, text, lines
     )
     try:
         return _run_rules(ctx, plan)

@@ -38,7 +38,12 @@ class FileContext:
     """
 
     def __init__(
-        self, info: FileInfo, options: RuleOptions, module: cst.Module, text: str
+        self,
+        info: FileInfo,
+        options: RuleOptions,
+        module: cst.Module,
+        text: str,
+        lines: list[str] | None = None,
     ) -> None:
         """Prepare an empty context for one file.
 
@@ -47,6 +52,8 @@ class FileContext:
             options: Configuration values rules read.
             module: The parsed module.
             text: The decoded source.
+            lines: The source's lines (``source_lines(text)``), when the
+                caller has them already.
         """
         self.info = info
         self.options = options
@@ -60,7 +67,7 @@ class FileContext:
         ] = []
         self._wanted: list[cst.CSTNode] = []
         self._positions: dict[cst.CSTNode, CodeRange] = {}
-        self._lines: list[str] | None = None
+        self._lines = lines
 
     @property
     def lines(self) -> list[str]:

@@ -149,7 +149,8 @@ def source_lines(text: str) -> list[str]:
         The lines without their line breaks; like ``str.splitlines``, no empty
         last line after a final line break.
     """
-    lines = LINE_BREAK.split(text)
+    # Without a carriage return, the plain split gives the same lines, faster.
+    lines = LINE_BREAK.split(text) if "\r" in text else text.split("\n")
     if lines[-1] == "":
         lines.pop()
     return lines

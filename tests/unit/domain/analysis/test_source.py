@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, strategies as st
 
 from strictpy.domain.analysis.source import (
     SourceDecodeError,
@@ -76,4 +77,17 @@ def test_source_lines_split_only_on_python_line_breaks(
         text: The source text.
         expected: Its lines.
     """
+    assert source_lines(text) == expected
+
+
+@given(st.text(alphabet="ab\r\n\x0c\u2028", max_size=40))
+def test_source_lines_agree_with_the_interpreters_line_breaks(text: str) -> None:
+    """With or without carriage returns, lines end only at CR LF, CR or LF.
+
+    Args:
+        text: Any mix of line breaks and other characters.
+    """
+    expected = re.split(r"\r\n?|\n", text)
+    if expected[-1] == "":
+        expected.pop()
     assert source_lines(text) == expected
