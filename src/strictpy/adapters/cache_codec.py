@@ -1,10 +1,15 @@
 """Encoding per-file results for the cache, and decoding them piece by piece.
 
 Results are encoded as JSON data: findings as flat rows (they are most of a
-cache's volume), other result classes as objects tagged with their class name,
-decoded only through an explicit whitelist (a cache can arrive inside a cloned
+cache's volume), other result classes (facts) as one-key objects naming the
+class, holding its fields' values in order (``{"ImportFact": ["os", null,
+false]}``; a fact's own values never include an object, so the form cannot be
+mistaken). They are rebuilt by ``json.loads``'s object hook while the text is
+parsed, only through an explicit whitelist (a cache can arrive inside a cloned
 repository: loading it must never run code, and anything unexpected is an
-error, never trusted).
+error, never trusted). Every run that checks a file decodes every file's facts
+for the project rules: built positionally, in the parser's own pass, they cost
+two thirds of keyword objects decoded afterwards.
 
 A file's entry has two parts, kept in two files by ``cache_store``. Its *index
 line* is what every run with a cache reads: tab-separated JSON texts (JSON never
@@ -18,6 +23,7 @@ entry is written back as the index line it was read from.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -42,7 +48,6 @@ __all__ = [
     "index_line",
 ]
 
-TAG = "~"
 FINDING_TAG = "~F"
 FINDING_FIELDS = 9
 SPAN_FIELDS = 4
@@ -55,14 +60,9 @@ SEVERITIES: MappingProxyType[object, Severity] = MappingProxyType(
 )
 DECODABLE: MappingProxyType[str, type[Any]] = MappingProxyType(
     {
-        **{
-            name: getattr(facts_module, name)
-            for name in facts_module.__all__
-            if dataclasses.is_dataclass(getattr(facts_module, name))
-        },
-        "Finding": Finding,
-        "Span": Span,
-        "FileResult": FileResult,
+        name: getattr(facts_module, name)
+        for name in facts_module.__all__
+        if dataclasses.is_dataclass(getattr(facts_module, name))
     }
 )
 
@@ -199,7 +199,7 @@ def _finding_from_row(row: object, shared: dict[str, str]) -> Finding:
 
 
 def _encode(value: object) -> object:
-    """Turn result values into JSON data, tagging dataclasses by class name.
+    """Turn result values into JSON data: findings as rows, other classes named.
 
     Args:
         value: A result, finding, fact, tuple or primitive.
@@ -210,48 +210,78 @@ def _encode(value: object) -> object:
     if isinstance(value, Finding):
         return {FINDING_TAG: _finding_row(value)}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        data: dict[str, object] = {TAG: type(value).__name__}
-        for field in dataclasses.fields(value):
-            data[field.name] = _encode(getattr(value, field.name))
-        return data
+        return {
+            type(value).__name__: [
+                _encode(getattr(value, field.name))
+                for field in dataclasses.fields(value)
+            ]
+        }
     if isinstance(value, (tuple, list)):
         return [_encode(item) for item in value]
-    if isinstance(value, Severity):
-        return value.value
     return value
 
 
-def _decode(data: object, shared: dict[str, str]) -> object:
-    """Rebuild result values from JSON data through the whitelist.
+def _tuples(items: list[object]) -> tuple[object, ...]:
+    """Turn a decoded list, and the lists inside it, into tuples.
 
     Args:
-        data: Decoded JSON.
+        items: A list from the JSON text.
+
+    Returns:
+        The same values as tuples.
+    """
+    return tuple([_tuples(item) if type(item) is list else item for item in items])
+
+
+def _object(shared: dict[str, str], data: dict[str, object]) -> object:
+    """Rebuild one encoded object as the JSON text is parsed (the object hook).
+
+    Args:
+        shared: Texts already seen in this cache, each kept once.
+        data: The parsed object: one key, the class (or the finding tag).
+
+    Raises:
+        CacheCorruptError: If the object names a class outside the whitelist or
+            its values do not fit it.
+
+    Returns:
+        The finding or fact.
+    """
+    if len(data) != 1:
+        message = "bad object in cache"
+        raise CacheCorruptError(message)
+    ((tag, values),) = data.items()
+    if tag == FINDING_TAG:
+        return _finding_from_row(values, shared)
+    cls = DECODABLE.get(tag)
+    if cls is None or type(values) is not list:
+        message = "unknown class in cache"
+        raise CacheCorruptError(message)
+    try:
+        return cls(*[_tuples(item) if type(item) is list else item for item in values])
+    except TypeError as error:
+        raise CacheCorruptError(str(error)) from None
+
+
+def _decode(text: str, shared: dict[str, str]) -> object:
+    """Decode one part of a line through the whitelist, lists as tuples.
+
+    Args:
+        text: The part's JSON text.
         shared: Texts already seen in this cache, each kept once.
 
     Raises:
-        CacheCorruptError: If a tag names a class outside the whitelist or the
-            fields do not fit it.
+        CacheCorruptError: If the text is not JSON, or not what was encoded.
 
     Returns:
-        The values, with lists as tuples.
+        The values.
     """
-    if isinstance(data, list):
-        return tuple([_decode(item, shared) for item in data])
-    if not isinstance(data, dict):
-        return data
-    if FINDING_TAG in data:
-        return _finding_from_row(data[FINDING_TAG], shared)
-    cls = DECODABLE.get(str(data.get(TAG)))
-    if cls is None:
-        message = "unknown class in cache"
-        raise CacheCorruptError(message)
-    values = {key: _decode(value, shared) for key, value in data.items() if key != TAG}
-    if cls is Finding:
-        values["severity"] = Severity(values.get("severity", "error"))
     try:
-        return cls(**values)
-    except TypeError as error:
-        raise CacheCorruptError(str(error)) from None
+        data = json.loads(text, object_hook=functools.partial(_object, shared))
+    except (ValueError, RecursionError) as error:
+        # Text a checksum vouches for is still not trusted to be JSON.
+        raise CacheCorruptError(type(error).__name__) from None
+    return _tuples(data) if type(data) is list else data
 
 
 def _compact(value: object) -> str:
@@ -386,7 +416,7 @@ class StoredFile:
         Returns:
             The decoded value.
         """
-        return _decode(json.loads(text), self._shared)
+        return _decode(text, self._shared)
 
     def facts(self) -> FileFacts | None:
         """Decode the file's facts for project rules.

@@ -66,7 +66,7 @@ __all__ = [
 ]
 
 CACHE_DIR = ".strictpy_cache"
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 INDEX_NAME = f"results-v{CACHE_FORMAT}.json"
 BODIES_NAME = f"bodies-v{CACHE_FORMAT}.bin"
 # Header line, end line, and the empty remainder after the final newline.

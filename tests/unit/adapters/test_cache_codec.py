@@ -14,7 +14,7 @@ from strictpy.adapters.cache_codec import (
     encode_entry,
     index_line,
 )
-from strictpy.domain.facts import FileFacts, ImportFact
+from strictpy.domain.facts import CallFact, ClassFact, FieldFact, FileFacts, ImportFact
 from strictpy.domain.findings import Finding, Span
 from strictpy.domain.results import FileResult
 
@@ -142,3 +142,50 @@ def test_a_line_without_facts_remembers_none() -> None:
     assert stored.facts() is None
     assert stored.facts() is None
     assert stored.entry() == ("d1", result, ())
+
+
+def test_facts_whose_texts_look_like_encoded_objects_round_trip() -> None:
+    """Strings that spell class names or the finding tag stay strings."""
+    facts = FileFacts(
+        RESULT.path,
+        classes=(
+            ClassFact(
+                "~F",
+                ("ImportFact", "~F"),
+                3,
+                keywords=(("metaclass", '{"ImportFact": []}'),),
+                fields=(FieldFact("x", has_default=False, aliases=("~F",)),),
+            ),
+        ),
+        calls=(CallFact("f", 1, ("ImportFact", None, "~F"), (("k", "[1]"),)),),
+    )
+    result = FileResult(RESULT.path, RESULT.findings, facts, RESULT.excerpt)
+    stored = _stored(result)
+    assert stored.facts() == facts
+    assert stored.entry() == ("d1", result, ())
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        '{"os.system": []}',
+        '{"ImportFact": ["os", null, false], "ClassFact": []}',
+        '{"ImportFact": "os"}',
+        '{"ImportFact": ["os", null, false, "extra"]}',
+        '{"FileFacts": ["a.py", [{"Finding": []}]]}',
+        '{"ImportFact": ["os", null',
+        "[" * 100_000,
+    ],
+)
+def test_objects_outside_the_whitelist_or_misshapen_are_rejected(facts: str) -> None:
+    """Unknown classes, several keys, wrong shapes, broken JSON raise.
+
+    Args:
+        facts: An encoded facts part.
+    """
+    head, body = encode_entry(RESULT.path, ("d1", RESULT, ()))
+    name, digest, _ = head.split("\t")
+    line = index_line("\t".join((name, digest, facts)), REF)
+    stored = StoredFile(line, {}, lambda _: body)
+    with pytest.raises(CacheCorruptError):
+        stored.facts()

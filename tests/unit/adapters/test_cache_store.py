@@ -19,6 +19,7 @@ from strictpy.adapters.cache_codec import (
 )
 from strictpy.adapters.cache_store import (
     CACHE_DIR,
+    CACHE_FORMAT,
     CacheContents,
     StoredFile,
     _checksum,
@@ -217,8 +218,8 @@ def _write_cache(root: Path, line_head: str, body: str) -> None:
         body: The entry's body.
     """
     generation = _generation(root)
-    head = json.dumps({"format": 5, "key": "k1", "bodies": generation})
-    bodies_head = json.dumps({"format": 5, "generation": generation}) + "\n"
+    head = json.dumps({"format": CACHE_FORMAT, "key": "k1", "bodies": generation})
+    bodies_head = json.dumps({"format": CACHE_FORMAT, "generation": generation}) + "\n"
     data = body.encode()
     ref = BodyRef(len(bodies_head), len(data), zlib.crc32(data))
     _one_file(root, BODIES).write_bytes(bodies_head.encode() + data + b"\n")
