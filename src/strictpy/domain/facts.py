@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from strictpy.utils.slot_init import stores_through_slots
+
 __all__ = [
     "CallFact",
     "ClassFact",
@@ -19,6 +21,7 @@ __all__ = [
 ]
 
 
+@stores_through_slots
 @dataclass(frozen=True, slots=True)
 class ImportFact:
     """One imported module or name.
@@ -34,6 +37,7 @@ class ImportFact:
     type_checking: bool = False
 
 
+@stores_through_slots
 @dataclass(frozen=True, slots=True)
 class FieldFact:
     """An annotated field of a settings or model class body.
@@ -53,6 +57,7 @@ class FieldFact:
     annotation: str = ""
 
 
+@stores_through_slots
 @dataclass(frozen=True, slots=True)
 class ClassFact:
     """A class definition with its bases.
@@ -77,6 +82,7 @@ class ClassFact:
     config: tuple[tuple[str, str], ...] = ()
 
 
+@stores_through_slots
 @dataclass(frozen=True, slots=True)
 class CallFact:
     """A call of project-level interest (``asyncio.run``, ``FastAPI`` ...).
@@ -95,6 +101,7 @@ class CallFact:
     keywords: tuple[tuple[str, str], ...] = ()
 
 
+@stores_through_slots
 @dataclass(frozen=True, slots=True)
 class RouteFact:
     """A route registered on an application or router object.
@@ -114,6 +121,7 @@ class RouteFact:
     line: int | None
 
 
+@stores_through_slots
 @dataclass(frozen=True, slots=True)
 class RouterFact:
     """An application or router created, or a router included in another.
@@ -135,6 +143,7 @@ class RouterFact:
     line: int | None = None
 
 
+@stores_through_slots
 @dataclass(frozen=True, slots=True)
 class FileFacts:
     """Everything project rules need from one Python file.

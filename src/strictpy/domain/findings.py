@@ -12,12 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from strictpy.domain.codes import Severity
+from strictpy.utils.slot_init import stores_through_slots
 
 __all__ = ["Finding", "Span", "sort_key"]
 
 type FindingValues = tuple[str, str, str, str, Span | None, Severity, bool, str, str]
 
 
+@stores_through_slots
 @dataclass(frozen=True, slots=True)
 class Span:
     """A 1-based region of a file.
@@ -43,6 +45,7 @@ class Span:
         return (Span, (self.line, self.column, self.end_line, self.end_column))
 
 
+@stores_through_slots
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One violation of one rule at one place.

@@ -15,10 +15,9 @@ initialisers are restored afterwards, so nodes built later (fixes) are
 validated as before. Swapping a class's ``__init__`` is itself costly (the
 interpreter updates the type's slots), so a pass over many files that builds no
 nodes of its own wraps them all in one ``trusted_construction`` block instead of
-swapping per file. The initialisers are generated with
-``exec`` because each must accept exactly the keyword arguments of the one it
-stands in for, and no library builds such functions; a class whose fields are
-not all plain slots keeps its own initialiser, with validation suspended.
+swapping per file. The initialisers come from ``utils.slot_init``; a class
+whose fields are not all plain slots keeps its own initialiser, with validation
+suspended.
 """
 
 from __future__ import annotations
@@ -26,23 +25,20 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import inspect
-import types
 from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst._nodes.base import CSTNode
 
 from strictpy.utils.classes import subclasses_of
+from strictpy.utils.slot_init import storing_initialiser
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-__all__ = ["parse_trusted", "storing_initialiser", "trusted_construction"]
+__all__ = ["parse_trusted", "trusted_construction"]
 
 VALIDATING_POST_INIT: Callable[[CSTNode], None] = CSTNode.__post_init__
-# Stands for "no argument given" where a field's default comes from a factory.
-NO_VALUE = object()
 
 type Initialisers = tuple[tuple[type[CSTNode], Callable[..., None]], ...]
 
@@ -71,46 +67,6 @@ def _node_classes() -> list[type[CSTNode]]:
         and "__init__" in cls.__dict__
         and dataclasses.is_dataclass(cls)
     ]
-
-
-def storing_initialiser(cls: type[CSTNode]) -> Callable[..., None] | None:
-    """Generate an initialiser that stores each field through its slot.
-
-    Args:
-        cls: A slotted dataclass node class.
-
-    Returns:
-        The initialiser, or None when a field is not a plain slot set by
-        ``__init__`` (the class then keeps its own).
-    """
-    namespace: dict[str, object] = {"NO_VALUE": NO_VALUE}
-    parameters: list[str] = []
-    stores: list[str] = []
-    for index, field in enumerate(dataclasses.fields(cls)):
-        name = field.name
-        slot = inspect.getattr_static(cls, name, None)
-        plain = name.isidentifier() and not name.startswith("_")
-        if not (plain and field.init and field.kw_only is not True) or not isinstance(
-            slot, types.MemberDescriptorType
-        ):
-            return None
-        namespace[f"_store{index}"] = slot.__set__
-        value = name
-        if field.default is not dataclasses.MISSING:
-            namespace[f"_default{index}"] = field.default
-            parameters.append(f"{name}=_default{index}")
-        elif field.default_factory is not dataclasses.MISSING:
-            namespace[f"_factory{index}"] = field.default_factory
-            parameters.append(f"{name}=NO_VALUE")
-            value = f"_factory{index}() if {name} is NO_VALUE else {name}"
-        else:
-            parameters.append(name)
-        stores.append(f"    _store{index}(self, {value})\n")
-    body = "".join(stores) or "    pass\n"
-    source = f"def __init__({', '.join(['self', *parameters])}):\n{body}"
-    exec(source, namespace)  # noqa: S102 - generated from the class's own fields
-    initialiser = namespace["__init__"]
-    return initialiser if callable(initialiser) else None
 
 
 @functools.cache

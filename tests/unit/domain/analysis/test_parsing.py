@@ -10,11 +10,8 @@ import libcst as cst
 import pytest
 
 from strictpy.domain.analysis import parsing
-from strictpy.domain.analysis.parsing import (
-    parse_trusted,
-    storing_initialiser,
-    trusted_construction,
-)
+from strictpy.domain.analysis.parsing import parse_trusted, trusted_construction
+from strictpy.utils.slot_init import storing_initialiser
 from tests.conftest import FIXTURES
 
 if TYPE_CHECKING:
