@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import libcst as cst
 
 from strictpy.domain.analysis.string_literals import literal_value
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = ["docstring_node", "docstring_text"]
 
@@ -24,27 +29,32 @@ def docstring_node(
     Returns:
         The literal node, or None when there is no docstring.
     """
+    # Exact type tests: libcst's classes are abstract-based, and ``isinstance``
+    # with one that does not match costs several times more; this runs for
+    # every function, class and module, several times.
     body = owner.body
-    if isinstance(body, cst.IndentedBlock):
-        statements = body.body
-    elif isinstance(body, cst.SimpleStatementSuite):
+    if type(body) is cst.IndentedBlock:
+        statements: Sequence[cst.CSTNode] = body.body
+    elif type(body) is cst.SimpleStatementSuite:
         statements = (body,)
     else:
         statements = body
     if not statements:
         return None
     first = statements[0]
-    small = (
-        first.body
-        if isinstance(first, (cst.SimpleStatementLine, cst.SimpleStatementSuite))
-        else ()
-    )
-    if not small or not isinstance(small[0], cst.Expr):
+    if (
+        type(first) is cst.SimpleStatementLine
+        or type(first) is cst.SimpleStatementSuite
+    ):
+        small: Sequence[cst.BaseSmallStatement] = first.body
+    else:
+        return None
+    if not small or type(small[0]) is not cst.Expr:
         return None
     value = small[0].value
-    if isinstance(value, cst.SimpleString):
+    if type(value) is cst.SimpleString:
         return value
-    if isinstance(value, cst.ConcatenatedString) and _all_plain(value):
+    if type(value) is cst.ConcatenatedString and _all_plain(value):
         return value
     return None
 
