@@ -12,35 +12,35 @@ from strictpy.domain.findings import Finding, Span
 from strictpy.utils.slot_init import stores_through_slots
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Plain:
-    """A frozen slotted dataclass with a default and a factory.
+def _example_class(*, through_slots: bool) -> type:
+    """Make a frozen slotted dataclass with a default and a factory.
 
-    Attributes:
-        first: A required field.
-        second: A defaulted field.
-        third: A field with a default factory.
+    Args:
+        through_slots: Whether to give it the storing initialiser.
+
+    Returns:
+        The class.
     """
 
-    first: int
-    second: str = "two"
-    third: list[int] = dataclasses.field(default_factory=list)
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Example:
+        """Three kinds of fields.
+
+        Attributes:
+            first: A required field.
+            second: A defaulted field.
+            third: A field with a default factory.
+        """
+
+        first: int
+        second: str = "two"
+        third: list[int] = dataclasses.field(default_factory=list)
+
+    return stores_through_slots(Example) if through_slots else Example
 
 
-@stores_through_slots
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Fast:
-    """The same fields, stored through the slots.
-
-    Attributes:
-        first: A required field.
-        second: A defaulted field.
-        third: A field with a default factory.
-    """
-
-    first: int
-    second: str = "two"
-    third: list[int] = dataclasses.field(default_factory=list)
+_Plain = _example_class(through_slots=False)
+_Fast = _example_class(through_slots=True)
 
 
 def test_decorated_instances_equal_the_dataclass_ones() -> None:
