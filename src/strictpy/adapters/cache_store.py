@@ -336,14 +336,11 @@ def _append_bodies(
     return refs
 
 
-def _rewrite_bodies(
-    folder: Path, path: Path, bodies: Sequence[bytes]
-) -> tuple[str, list[BodyRef]]:
+def _rewrite_bodies(path: Path, bodies: Sequence[bytes]) -> tuple[str, list[BodyRef]]:
     """Write a bodies file of a new generation holding only the given bodies.
 
     Args:
-        folder: The cache folder.
-        path: The bodies file to replace.
+        path: The bodies file to replace (through a temporary file beside it).
         bodies: Every body the index will name, encoded.
 
     Returns:
@@ -353,12 +350,10 @@ def _rewrite_bodies(
     head = _bodies_head(generation)
     refs = []
     offset = len(head)
-    with tempfile.NamedTemporaryFile(
-        dir=folder, prefix=".tmp-", delete=False
-    ) as stream:
-        temporary = Path(stream.name)
+    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    temporary = Path(name)
     try:
-        with temporary.open("wb") as stream:
+        with os.fdopen(descriptor, "wb") as stream:
             stream.write(head)
             for body in bodies:
                 stream.write(body + b"\n")
@@ -425,7 +420,7 @@ def _index_lines(root: Path, contents: CacheContents) -> tuple[str, list[str]]:
             heads[name], text = fresh[name]
             body = text.encode("utf-8", "surrogatepass")
         bodies.append(body)
-    generation, refs_in_order = _rewrite_bodies(path.parent, path, bodies)
+    generation, refs_in_order = _rewrite_bodies(path, bodies)
     lines = [
         index_line(head, ref)
         for head, ref in zip(heads.values(), refs_in_order, strict=True)
