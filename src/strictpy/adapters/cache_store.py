@@ -32,6 +32,7 @@ import os
 import re
 import secrets
 import tempfile
+import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +81,9 @@ BODIES_HEAD_LIMIT = 256
 OTHER_FORMAT = re.compile(
     r"(?:results|bodies|last-run|last-output)-v(\d+)(?:\.json|\.bin)?"
 )
+TEMPORARY_PREFIX = ".tmp-"
+# A temporary file this old belongs to no running run (writes take seconds).
+STALE_TEMPORARY_SECONDS = 3600
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by strictpy.\n"
@@ -350,7 +354,7 @@ def _rewrite_bodies(path: Path, bodies: Sequence[bytes]) -> tuple[str, list[Body
     head = _bodies_head(generation)
     refs = []
     offset = len(head)
-    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=TEMPORARY_PREFIX)
     temporary = Path(name)
     try:
         with os.fdopen(descriptor, "wb") as stream:
@@ -444,12 +448,12 @@ def save_cache(root: Path, contents: CacheContents) -> None:
         folder.mkdir(exist_ok=True)
         _write_marker(folder / ".gitignore", "*\n")
         _write_marker(folder / "CACHEDIR.TAG", CACHEDIR_TAG)
-        _remove_other_formats(folder)
+        _remove_leftovers(folder)
         generation, lines = _index_lines(root, contents)
         head = {"format": CACHE_FORMAT, "key": contents.key, "bodies": generation}
         end = {"entries": len(lines), "checksum": _checksum(lines)}
         with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=folder, prefix=".tmp-", delete=False
+            "w", encoding="utf-8", dir=folder, prefix=TEMPORARY_PREFIX, delete=False
         ) as stream:
             temporary = Path(stream.name)
             stream.write(json.dumps(head) + "\n")
@@ -462,16 +466,25 @@ def save_cache(root: Path, contents: CacheContents) -> None:
                 temporary.unlink()
 
 
-def _remove_other_formats(folder: Path) -> None:
-    """Delete cache files another format version left (they are never read).
+def _remove_leftovers(folder: Path) -> None:
+    """Delete cache files that are never read again.
+
+    They are other format versions' files, and temporary files a run stopped by
+    force left behind: one is removed only once it is old enough that no run
+    still writing could own it.
 
     Args:
         folder: The cache folder.
     """
+    stale = time.time() - STALE_TEMPORARY_SECONDS
     for path in folder.iterdir():
         found = OTHER_FORMAT.fullmatch(path.name)
-        if found is not None and int(found.group(1)) != CACHE_FORMAT:
-            with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):
+            other_format = found is not None and int(found.group(1)) != CACHE_FORMAT
+            abandoned = (
+                path.name.startswith(TEMPORARY_PREFIX) and path.stat().st_mtime < stale
+            )
+            if other_format or abandoned:
                 path.unlink()
 
 
@@ -541,7 +554,7 @@ def save_last_run(root: Path, meta: dict[str, object], output: bytes) -> None:
             (meta_file, json.dumps({**meta, "format": CACHE_FORMAT}).encode()),
         ):
             with tempfile.NamedTemporaryFile(
-                dir=folder, prefix=".tmp-", delete=False
+                dir=folder, prefix=TEMPORARY_PREFIX, delete=False
             ) as stream:
                 stream.write(data)
                 temporary = Path(stream.name)

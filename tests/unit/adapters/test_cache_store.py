@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import time
 import zlib
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -387,7 +389,7 @@ def test_unwritable_cache_is_ignored(tmp_path: Path) -> None:
 
 
 def test_files_of_other_format_versions_are_removed(tmp_path: Path) -> None:
-    """Saving removes what other format versions left; other files stay.
+    """Saving removes other versions' files and abandoned temporary files only.
 
     Args:
         tmp_path: A temporary folder for the test's files.
@@ -395,9 +397,12 @@ def test_files_of_other_format_versions_are_removed(tmp_path: Path) -> None:
     folder = tmp_path / CACHE_DIR
     folder.mkdir()
     old = ["results-v4.json", "last-run-v4.json", "last-output-v4", "bodies-v3.bin"]
-    for name in [*old, "notes.txt"]:
+    for name in [*old, "notes.txt", ".tmp-abandoned", ".tmp-in-progress"]:
         (folder / name).write_text("old", encoding="utf-8")
+    two_hours_ago = time.time() - 7200
+    os.utime(folder / ".tmp-abandoned", (two_hours_ago, two_hours_ago))
     save_cache(tmp_path, CONTENTS)
-    assert not any((folder / name).exists() for name in old)
+    assert not any((folder / name).exists() for name in [*old, ".tmp-abandoned"])
     assert (folder / "notes.txt").exists()
+    assert (folder / ".tmp-in-progress").exists()
     assert load_cache(tmp_path, "k1") is not None
