@@ -1,10 +1,7 @@
 """Findings: the immutable value objects every rule produces and every renderer reads.
 
-Worker processes send their findings to the main process pickled. Pickle
-restores a frozen dataclass with slots through a generic ``__setstate__`` that
-looks up the class's fields again for every object; ``Span`` and ``Finding``
-instead reduce to a call of the class with their field values, which unpickles
-several times faster (tens of thousands of findings cross per run).
+Both classes are built and pickled through their slots (``utils.slot_init``):
+tens of thousands are made per run, and cross from the workers.
 """
 
 from __future__ import annotations
@@ -15,8 +12,6 @@ from strictpy.domain.codes import Severity
 from strictpy.utils.slot_init import stores_through_slots
 
 __all__ = ["Finding", "Span", "sort_key"]
-
-type FindingValues = tuple[str, str, str, str, Span | None, Severity, bool, str, str]
 
 
 @stores_through_slots
@@ -35,14 +30,6 @@ class Span:
     column: int
     end_line: int
     end_column: int
-
-    def __reduce__(self) -> tuple[type[Span], tuple[int, int, int, int]]:
-        """Pickle as a call of the class with the field values.
-
-        Returns:
-            The class and its arguments.
-        """
-        return (Span, (self.line, self.column, self.end_line, self.end_column))
 
 
 @stores_through_slots
@@ -71,27 +58,6 @@ class Finding:
     fixable: bool = False
     source: str = "strictpy"
     fingerprint: str = field(default="", compare=False)
-
-    def __reduce__(self) -> tuple[type[Finding], FindingValues]:
-        """Pickle as a call of the class with the field values.
-
-        Returns:
-            The class and its arguments, in field order.
-        """
-        return (
-            Finding,
-            (
-                self.code,
-                self.name,
-                self.message,
-                self.path,
-                self.span,
-                self.severity,
-                self.fixable,
-                self.source,
-                self.fingerprint,
-            ),
-        )
 
     @property
     def line(self) -> int | None:

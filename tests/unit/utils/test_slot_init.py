@@ -57,6 +57,9 @@ def test_decorated_instances_equal_the_dataclass_ones() -> None:
     assert "__create_fn__" in _Plain.__init__.__code__.co_qualname
     for fast_class in (_Fast, Finding, Span):
         assert "__create_fn__" not in fast_class.__init__.__code__.co_qualname
+    # Pickled as a call of the class with every field, through that initialiser.
+    built = _Fast(1, "x", [3])
+    assert built.__reduce__() == (_Fast, (1, "x", [3]))
     with pytest.raises(dataclasses.FrozenInstanceError):
         _Fast(1).first = 2  # type: ignore[misc]
 
