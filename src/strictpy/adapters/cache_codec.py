@@ -407,17 +407,6 @@ class StoredFile:
         """
         return self._read_body(self.ref)
 
-    def _decoded(self, text: str) -> object:
-        """Decode one part of a line.
-
-        Args:
-            text: The part's JSON text.
-
-        Returns:
-            The decoded value.
-        """
-        return _decode(text, self._shared)
-
     def facts(self) -> FileFacts | None:
         """Decode the file's facts for project rules.
 
@@ -429,7 +418,7 @@ class StoredFile:
         """
         if not isinstance(self._facts, _NotDecoded):
             return self._facts
-        facts = self._decoded(self._parts[2])
+        facts = _decode(self._parts[2], self._shared)
         if facts is not None and not isinstance(facts, FileFacts):
             message = f"bad facts for {self.name}"
             raise CacheCorruptError(message)
@@ -450,7 +439,7 @@ class StoredFile:
         if len(parts) != BODY_PARTS:
             message = f"bad body for {self.name}"
             raise CacheCorruptError(message)
-        excerpt, findings, ruff = (self._decoded(part) for part in parts)
+        excerpt, findings, ruff = (_decode(part, self._shared) for part in parts)
         excerpt_ok = isinstance(excerpt, tuple) and all(
             isinstance(pair, tuple)
             and len(pair) == len(("line", "text"))

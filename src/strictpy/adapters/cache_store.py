@@ -50,6 +50,7 @@ from strictpy.adapters.cache_codec import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
+    from typing import BinaryIO
 
 logger = logging.getLogger(__name__)
 
@@ -200,9 +201,20 @@ class _Bodies:
         """
         try:
             with self._path.open("rb") as stream:
-                return stream.readline(BODIES_HEAD_LIMIT) == self._head
+                return self._is_ours(stream)
         except OSError:
             return False
+
+    def _is_ours(self, stream: BinaryIO) -> bool:
+        """Read a bodies file's first line and compare it with the generation's.
+
+        Args:
+            stream: The file, at its start.
+
+        Returns:
+            True when the file is of the expected generation.
+        """
+        return stream.readline(BODIES_HEAD_LIMIT) == self._head
 
     def read(self, ref: BodyRef) -> str:
         """Read one body, checking where it lies, its length and its CRC-32.
@@ -218,7 +230,7 @@ class _Bodies:
         """
         try:
             with self._path.open("rb") as stream:
-                if stream.readline(BODIES_HEAD_LIMIT) != self._head:
+                if not self._is_ours(stream):
                     message = "the bodies file was replaced"
                     raise CacheCorruptError(message)
                 stream.seek(ref.offset)
