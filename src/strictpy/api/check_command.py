@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from strictpy.services.audit import AuditReport
-    from strictpy.services.replay import LastReport
+    from strictpy.services.replay import LastReport, RootScan
 
 __all__ = ["PROGRESS_MIN_FILES", "CheckOptions", "render_report", "run_check"]
 
@@ -227,7 +227,8 @@ def run_check(options: CheckOptions, cwd: Path) -> tuple[int, tuple[str, ...], s
         return _run_fix(options, cwd)
     groups = group_by_root(request.paths, cwd)
     last = last_report(request, options.render, cwd, groups)
-    replayed = replay_of(last, groups)
+    scans: dict[str, RootScan] = {}
+    replayed = replay_of(last, groups, scans)
     if replayed is not None:
         _write(replayed.output, options.render.output_file)
         return replayed.exit_code, replayed.notices, ""
@@ -243,6 +244,7 @@ def run_check(options: CheckOptions, cwd: Path) -> tuple[int, tuple[str, ...], s
         update,
         keep=MappingProxyType(previous[0]) if previous else MappingProxyType({}),
         stamps=MappingProxyType(last.stamps() if last is not None else {}),
+        scans=MappingProxyType(scans),
     )
     if progress is not None:
         with progress:

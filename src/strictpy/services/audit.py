@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from strictpy.domain.findings import Finding
     from strictpy.services.file_stamps import FileStamps
-    from strictpy.services.replay import RootInputs
+    from strictpy.services.replay import RootInputs, RootScan
 
 __all__ = [
     "AuditReport",
@@ -65,6 +65,8 @@ class AuditRequest:
             still matching them are reported as kept instead of decoded.
         stamps: Per root, the last run's file stamps: files whose stamp still
             holds are not read again to be digested.
+        scans: Per root, the files and digests the replay check just found:
+            the audit reuses them instead of looking again.
     """
 
     paths: tuple[str, ...]
@@ -81,6 +83,7 @@ class AuditRequest:
     stamps: Mapping[str, FileStamps] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    scans: Mapping[str, RootScan] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, slots=True)

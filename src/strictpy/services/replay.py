@@ -32,6 +32,7 @@ from strictpy.services.file_stamps import FileStamps
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
+    from strictpy.adapters.file_discovery import Discovery
     from strictpy.services.audit import AuditRequest
     from strictpy.services.file_stamps import Stamp
 
@@ -40,6 +41,7 @@ __all__ = [
     "RenderOptions",
     "Replay",
     "RootInputs",
+    "RootScan",
     "file_digest",
     "inputs_fingerprint",
     "last_report",
@@ -193,6 +195,57 @@ def stamped_digests(
     return digests, FileStamps(taken, MappingProxyType(stamps))
 
 
+@dataclass(frozen=True, slots=True)
+class RootScan:
+    """A root's Python files as one look at the file system found them.
+
+    The replay check and the audit both need every file of a root with its
+    digest; a run that cannot replay hands the check's scan to the audit, so the
+    project is walked and every file looked at once.
+
+    Attributes:
+        requested: The requested paths under the root.
+        patterns: The exclusion patterns the files were discovered with.
+        discovery: What discovery found under ``[root, *requested]``.
+        digests: Relative path to (absolute path, digest), every file found.
+        stamps: The stamps taken with the digests.
+    """
+
+    requested: tuple[Path, ...]
+    patterns: tuple[str, ...]
+    discovery: Discovery
+    digests: Mapping[str, tuple[Path, str]]
+    stamps: FileStamps
+
+
+def _scan_root(
+    root: Path,
+    requested: Sequence[Path],
+    patterns: Sequence[str],
+    previous: FileStamps | None,
+) -> RootScan:
+    """Discover a root's files (the root and the requested paths) and digest them.
+
+    Args:
+        root: The project root.
+        requested: The requested paths under the root (absolute).
+        patterns: Exclusion patterns.
+        previous: The last run's stamps of this root, if any.
+
+    Returns:
+        The scan.
+    """
+    discovery = discover_python_files(root, [root, *requested], list(patterns))
+    digests, stamps = stamped_digests(discovery.files, root, previous)
+    return RootScan(
+        tuple(requested),
+        tuple(patterns),
+        discovery,
+        MappingProxyType(digests),
+        stamps,
+    )
+
+
 def run_key(request: AuditRequest, render: RenderOptions, cwd: Path) -> str:
     """Fingerprint strictpy itself, the command line and the environment.
 
@@ -276,7 +329,10 @@ def inputs_fingerprint(
 
 
 def _current_fingerprint(
-    root: Path, requested: Sequence[Path], info: Mapping[str, object]
+    root: Path,
+    requested: Sequence[Path],
+    info: Mapping[str, object],
+    scans: dict[str, RootScan] | None,
 ) -> str:
     """Recompute a root's inputs fingerprint from the file system as it is now.
 
@@ -285,6 +341,7 @@ def _current_fingerprint(
         requested: The requested paths under the root.
         info: The stored run's metadata of the root (exclusion patterns,
             baseline file, file stamps).
+        scans: Where to leave the scan for the audit, by root, if anywhere.
 
     Returns:
         The fingerprint.
@@ -296,27 +353,32 @@ def _current_fingerprint(
         else []
     )
     baseline = info.get("baseline")
-    discovery = discover_python_files(root, [root, *requested], patterns)
-    previous = FileStamps.from_json(info.get("stamps"))
-    digests, _ = stamped_digests(discovery.files, root, previous)
+    scan = _scan_root(
+        root, requested, patterns, FileStamps.from_json(info.get("stamps"))
+    )
+    if scans is not None:
+        scans[str(root)] = scan
     texts = read_project_texts(root)
     return inputs_fingerprint(
         root,
-        [(relative, digest) for relative, (_, digest) in digests.items()],
+        [(relative, digest) for relative, (_, digest) in scan.digests.items()],
         texts,
-        discovery.existing,
+        scan.discovery.existing,
         baseline if isinstance(baseline, str) else None,
     )
 
 
 def _roots_unchanged(
-    stored_roots: object, groups: Mapping[Path, Sequence[Path]]
+    stored_roots: object,
+    groups: Mapping[Path, Sequence[Path]],
+    scans: dict[str, RootScan] | None,
 ) -> bool:
     """Tell whether every root's inputs are as the stored run saw them.
 
     Args:
         stored_roots: The stored per-root metadata.
         groups: The request's project roots with their requested paths.
+        scans: Where to leave each root's scan for the audit, if anywhere.
 
     Returns:
         True when every fingerprint matches.
@@ -328,7 +390,7 @@ def _roots_unchanged(
         info = stored_roots[str(root)]
         if not isinstance(info, dict):
             return False
-        current = _current_fingerprint(root, requested, info)
+        current = _current_fingerprint(root, requested, info, scans)
         if current != info.get("fingerprint"):
             return False
     return True
@@ -424,18 +486,22 @@ def last_report(
 
 
 def replay_of(
-    last: LastReport | None, groups: Mapping[Path, Sequence[Path]]
+    last: LastReport | None,
+    groups: Mapping[Path, Sequence[Path]],
+    scans: dict[str, RootScan] | None = None,
 ) -> Replay | None:
     """Return the last report for replay when nothing it depends on has changed.
 
     Args:
         last: The last report of the same command line, if any.
         groups: The request's project roots with their requested paths.
+        scans: Filled, by root, with the scans the check made, for an audit
+            that follows to reuse.
 
     Returns:
         The stored report, or None when the audit must run.
     """
-    if last is None or not _roots_unchanged(last.roots, groups):
+    if last is None or not _roots_unchanged(last.roots, groups, scans):
         return None
     return Replay(last.output, last.exit_code, last.notices)
 

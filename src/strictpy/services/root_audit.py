@@ -437,7 +437,17 @@ def _audit_root(
     configure_logging(settings)
     selection = _selection(settings)
     patterns = (*settings.exclude, *settings.extend_exclude)
-    everything = discover_python_files(root, [root, *requested], list(patterns))
+    scan = request.scans.get(str(root))
+    if scan is not None and (scan.requested, scan.patterns) == (
+        tuple(requested),
+        patterns,
+    ):
+        # The replay check looked at the same files a moment ago.
+        everything, all_digests, stamps = scan.discovery, scan.digests, scan.stamps
+    else:
+        everything = discover_python_files(root, [root, *requested], list(patterns))
+        previous = request.stamps.get(str(root))
+        all_digests, stamps = stamped_digests(everything.files, root, previous)
     wanted = (
         everything
         if set(requested) == {root}
@@ -446,8 +456,6 @@ def _audit_root(
     texts = read_project_texts(root)
     plan = _plan(root, settings, selection, texts, everything.existing)
     wanted_paths = {relative_posix(path, root) for path in wanted.files}
-    previous = request.stamps.get(str(root))
-    all_digests, stamps = stamped_digests(everything.files, root, previous)
     # Requested paths are walked as part of everything; hashing anything missed
     # keeps every wanted file checked even if that ever stopped being so.
     missed = [
