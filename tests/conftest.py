@@ -12,10 +12,12 @@ import pytest
 from strictpy.domain.analysis.file_info import RuleOptions
 from strictpy.domain.findings import sort_key
 from strictpy.domain.project import ProjectContext
-from strictpy.domain.registry import BY_CODE, CODES, FILE_RULES
+from strictpy.domain.registry import BY_CODE, CODES
 from strictpy.domain.rule import ProjectRule
+from strictpy.domain.rule_catalog import FILE_CODES
 from strictpy.domain.selection import Selection
-from strictpy.services.file_pass import FilePlan, check_file
+from strictpy.services.file_pass import check_file
+from strictpy.services.file_plan import FilePlan
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -72,7 +74,7 @@ def run_source(
         per_file_ignores={},
     )
     plan = FilePlan(
-        rules=tuple(rule for rule in FILE_RULES if rule.CODE in selection.enabled),
+        codes=tuple(code for code in FILE_CODES if code in selection.enabled),
         selection=selection,
         options=options or _default_options(package),
         collect_facts=False,

@@ -18,6 +18,8 @@ import multiprocessing
 import multiprocessing.forkserver
 from typing import TYPE_CHECKING
 
+from strictpy.adapters.preloaded_worker import ENGINE_MODULES
+
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
@@ -26,9 +28,8 @@ __all__ = ["PARALLEL_MIN_FILES", "start_worker_server", "worker_context"]
 # Below this many files to check, the file pass stays in-process: starting
 # workers would cost more than it saves.
 PARALLEL_MIN_FILES = 64
-# What the server imports before it forks workers: the module whose function
-# the workers run, and through it the whole engine.
-WORKER_PRELOAD = ("strictpy.services.parallel_check",)
+# What the server imports before it forks workers: the engine.
+WORKER_PRELOAD = ENGINE_MODULES
 
 
 def worker_context() -> BaseContext:

@@ -1,7 +1,7 @@
 """Key-by-key comparison of a configuration table with the ruleset's canonical one.
 
-SP801 (``[tool.ruff]``) and SP802 (``[tool.pytest.ini_options]``) report one
-difference per key: a missing key (at its table's header line), another value,
+SP801 (``[tool.ruff]``) and SP802 (``[tool.pytest.ini_options]``, both built on
+``rules.sp8_pyproject.table_drift_rule``) report one difference per key: a missing key (at its table's header line), another value,
 or an extra key (at its own line). Lists compare as sets unless their order
 carries meaning (``section-order``); a set difference names what is missing and
 what is extra. A whole missing sub-table is one difference, not one per key.
@@ -10,22 +10,17 @@ what is extra. A whole missing sub-table is one difference, not one per key.
 from __future__ import annotations
 
 import re
-from abc import abstractmethod
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 import tomlkit
-
-from strictpy.domain.rule import ProjectRule
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
-    from strictpy.domain.findings import Finding
-    from strictpy.domain.project import ProjectContext
     from strictpy.domain.toml_lines import TomlLineIndex
 
-__all__ = ["Drift", "TableComparison", "TableDriftRule", "canonical_table"]
+__all__ = ["Drift", "KeyPath", "TableComparison", "canonical_table"]
 
 type KeyPath = tuple[str, ...]
 
@@ -233,53 +228,3 @@ class TableComparison:
         """
         line = self.lines.anchor_line(*self.base, *key_path)
         return Drift(_key_text(key_path), problem, line)
-
-
-class TableDriftRule(ProjectRule):
-    """Base of the rules that compare a ``pyproject.toml`` table with the ruleset's (no code of its own).
-
-    Subclasses name the table and return its canonical form; the comparison,
-    the missing-table finding and one finding per drifting key are shared.
-
-    Attributes:
-        TABLE: The table's key path, such as ``("tool", "ruff")``.
-        ACCEPTED: Key paths below the table allowed as extras.
-        ORDERED: Key paths below the table whose list order matters.
-    """
-
-    TABLE: ClassVar[KeyPath] = ()
-    ACCEPTED: ClassVar[frozenset[KeyPath]] = frozenset()
-    ORDERED: ClassVar[frozenset[KeyPath]] = frozenset()
-    PYPROJECT: ClassVar[str] = "pyproject.toml"
-
-    @classmethod
-    @abstractmethod
-    def canonical(cls) -> Mapping[str, object]:
-        """Return the ruleset's version of the table."""
-
-    def check(self, ctx: ProjectContext) -> Iterator[Finding]:
-        """Report each key that differs from the canonical table.
-
-        Args:
-            ctx: The project.
-
-        Yields:
-            One finding per missing, different or extra key.
-        """
-        pyproject = ctx.pyproject
-        if pyproject is None or pyproject.error is not None:
-            return
-        actual = pyproject.table(*self.TABLE)
-        if actual is None:
-            line = pyproject.lines.anchor_line(*self.TABLE)
-            yield self.finding(
-                ctx, self.PYPROJECT, line, key="table", problem="is missing"
-            )
-            return
-        comparison = TableComparison(
-            pyproject.lines, self.TABLE, accepted=self.ACCEPTED, ordered=self.ORDERED
-        )
-        for drift in comparison.drift(self.canonical(), actual):
-            yield self.finding(
-                ctx, self.PYPROJECT, drift.line, key=drift.key, problem=drift.problem
-            )

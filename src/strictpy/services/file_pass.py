@@ -11,7 +11,7 @@ import ast
 import functools
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -36,7 +36,7 @@ from strictpy.domain.analysis.source import (
 )
 from strictpy.domain.analysis.walker import build_dispatch, walk
 from strictpy.domain.findings import Finding, Span
-from strictpy.domain.registry import BY_CODE, CODES
+from strictpy.domain.registry import BY_CODE, CODES, FILE_RULES
 from strictpy.domain.results import FileResult
 from strictpy.domain.suppression import (
     SuppressionPolicy,
@@ -46,12 +46,11 @@ from strictpy.domain.suppression import (
 from strictpy.utils.collector import collector_paused
 
 if TYPE_CHECKING:
-    from strictpy.domain.analysis.file_info import RuleOptions
     from strictpy.domain.analysis.walker import Visitor
     from strictpy.domain.rule import FileRule
-    from strictpy.domain.selection import Selection
+    from strictpy.services.file_plan import FilePlan
 
-__all__ = ["FilePlan", "FileResult", "check_file", "engine_finding"]
+__all__ = ["FileResult", "check_file", "engine_finding"]
 
 SUPPRESSION_MARK = "strictpy:"
 EXCERPT_CONTEXT = 1
@@ -73,23 +72,10 @@ CHECK_STACK_BYTES = 512 * 1024 * 1024
 # A physical line this long may hold an expression nested deeper than the
 # interpreter accepts; such files go through its parser before libcst's.
 LONG_LINE = 1000
-
-
-@dataclass(frozen=True, slots=True)
-class FilePlan:
-    """What the file pass runs; small and picklable for worker processes.
-
-    Attributes:
-        rules: The selected file rules.
-        selection: The effective selection (per-file ignores, suppressions).
-        options: Configuration values rules read.
-        collect_facts: Whether project rules need this file's facts.
-    """
-
-    rules: tuple[type[FileRule], ...]
-    selection: Selection
-    options: RuleOptions
-    collect_facts: bool
+# The plan names rules by code (``services.file_plan``); the classes live here.
+FILE_RULE_BY_CODE: MappingProxyType[str, type[FileRule]] = MappingProxyType(
+    {rule.CODE: rule for rule in FILE_RULES}
+)
 
 
 def engine_finding(
@@ -380,7 +366,7 @@ def _run_rules(ctx: FileContext, plan: FilePlan) -> FileResult:
     module = ctx.module
     source_text = ctx.text
     enabled = plan.selection.enabled_for(path)
-    rules = [rule for rule in plan.rules if rule.CODE in enabled]
+    rules = [FILE_RULE_BY_CODE[code] for code in plan.codes if code in enabled]
     visitors: list[Visitor] = []
     if plan.collect_facts or any(rule.NEEDS_NAMES for rule in rules):
         ctx.names = NameResolver(ctx.info, ctx.ancestors)

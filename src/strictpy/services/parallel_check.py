@@ -4,28 +4,31 @@ Workers are started once per run and fed chunks of files, largest files first,
 in chunks that shrink as the work left shrinks ("guided" scheduling): the first
 chunks are large, so few results cross between processes early on, and the last
 ones are small, so the workers finish together instead of one waiting for the
-other's last large chunk. Each returns compact result values. Small runs and
-``--jobs 1`` stay in-process, where starting workers would cost more than it
-saves.
+other's last large chunk. Each returns compact result values. Small runs go to
+the worker forked at launch (``adapters.preloaded_worker``), which has imported
+the engine by then, while the main process prepares the project pass; without
+one (``--jobs 1``, one core) they stay in-process, where starting workers would
+cost more than it saves. Only a process that checks files imports the engine
+(``chunk_check``).
 """
 
 from __future__ import annotations
 
+import importlib
+import logging
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from strictpy.adapters.project_files import read_bytes
+from strictpy.adapters.preloaded_worker import take_preloaded_worker
 from strictpy.adapters.worker_processes import PARALLEL_MIN_FILES, worker_context
-from strictpy.domain.analysis.parsing import trusted_construction
-from strictpy.domain.results import FileResult
-from strictpy.services.file_pass import check_file, engine_finding
 from strictpy.utils.collector import collector_paused
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from strictpy.services.file_pass import FilePlan
+    from strictpy.domain.results import FileResult
+    from strictpy.services.file_plan import FilePlan
 
 __all__ = ["check_files", "plan_chunks"]
 
@@ -39,31 +42,56 @@ CHUNKS_PER_WORKER_LEFT = 3
 # chunks in all.
 SMALLEST_CHUNK_SHARE = 192
 
+logger = logging.getLogger(__name__)
+
+CHUNK_MODULE = "strictpy.services.chunk_check"
+
 type Progress = Callable[[int, int], None]
+type CheckChunk = Callable[[list[tuple[str, str]], FilePlan], list[FileResult]]
 
 
-def _check_chunk(chunk: list[tuple[str, str]], plan: FilePlan) -> list[FileResult]:
-    """Check a chunk of files (in a worker process or in-process).
+def _chunk_checker() -> CheckChunk:
+    """Import the engine into this process and return its chunk checker.
+
+    Returns:
+        ``chunk_check.check_chunk``.
+    """
+    module = importlib.import_module(CHUNK_MODULE)
+    return cast("CheckChunk", module.check_chunk)
+
+
+def _check_small(
+    files: list[tuple[str, str]],
+    plan: FilePlan,
+    jobs: int,
+    meanwhile: Callable[[], object],
+) -> list[FileResult]:
+    """Check a few files in the preloaded worker, or else in-process.
 
     Args:
-        chunk: (absolute path, relative path) pairs.
+        files: (absolute path, relative path) pairs.
         plan: What to run.
+        jobs: How many worker processes may run.
+        meanwhile: Called while the worker checks (before, in-process).
 
     Returns:
         One result per file.
     """
-    results: list[FileResult] = []
-    # Rules only read trees: the parser's nodes need no validation for the
-    # whole chunk, and the initialisers are swapped once, not once per file.
-    with trusted_construction():
-        for absolute, relative in chunk:
-            data = read_bytes(Path(absolute))
-            if isinstance(data, str):
-                finding = engine_finding("SP000", relative, None, {"reason": data})
-                results.append(FileResult(relative, (finding,), None, ()))
-            else:
-                results.append(check_file(relative, data, plan))
-    return results
+    worker = take_preloaded_worker()
+    if worker is None or jobs <= 1 or not files:
+        if worker is not None:
+            worker.stop()
+        meanwhile()
+        return _chunk_checker()(files, plan)
+    with worker:
+        submitted = worker.submit(CHUNK_MODULE, "check_chunk", files, plan)
+        meanwhile()
+        done, value = worker.result() if submitted else (False, None)
+    if done:
+        logger.debug("%d files checked by the preloaded worker", len(files))
+        return cast("list[FileResult]", value)
+    logger.info("the preloaded worker was lost; checking in-process")
+    return _chunk_checker()(files, plan)
 
 
 def _size(path: str) -> int:
@@ -120,6 +148,7 @@ def check_files(
     plan: FilePlan,
     jobs: int,
     progress: Progress | None = None,
+    meanwhile: Callable[[], object] = lambda: None,
 ) -> list[FileResult]:
     """Check files, in worker processes when there are enough of them.
 
@@ -128,16 +157,23 @@ def check_files(
         plan: What to run.
         jobs: How many worker processes may run.
         progress: Called with (files done, total) as chunks finish.
+        meanwhile: Work of the main process's own that the results are not
+            needed for: called while workers check the files (before the
+            check, when it runs in-process).
 
     Returns:
         One result per file, in no particular order.
     """
     total = len(files)
     if jobs <= 1 or total < PARALLEL_MIN_FILES:
-        results = _check_chunk(list(files), plan)
+        results = _check_small(list(files), plan, jobs, meanwhile)
         if progress is not None:
             progress(total, total)
         return results
+    unused = take_preloaded_worker()
+    if unused is not None:
+        unused.stop()  # the pool's workers get its core
+    check_chunk = _chunk_checker()
     chunks = plan_chunks(files, [_size(absolute) for absolute, _ in files], jobs)
     results = []
     # The results arriving are acyclic values kept to the end of the run;
@@ -147,7 +183,8 @@ def check_files(
         collector_paused(keep_survivors=True),
         ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context()) as pool,
     ):
-        futures = [pool.submit(_check_chunk, chunk, plan) for chunk in chunks]
+        futures = [pool.submit(check_chunk, chunk, plan) for chunk in chunks]
+        meanwhile()
         for future in as_completed(futures):
             results.extend(future.result())
             if progress is not None:

@@ -16,9 +16,13 @@ from typing import TYPE_CHECKING
 from strictpy.adapters.project_files import PROJECT_FILES
 from strictpy.domain.analysis.file_info import RuleOptions
 from strictpy.domain.project import ProjectContext, detect_package
-from strictpy.domain.registry import CODES
+from strictpy.domain.registry import CODES, PROJECT_RULES
+from strictpy.domain.rules.sp9_containers.container_parse_errors import (
+    container_parse_errors,
+)
 from strictpy.domain.selection import Selection
-from strictpy.services.file_pass import FilePlan, check_file
+from strictpy.services.file_pass import check_file
+from strictpy.services.file_plan import FilePlan
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -27,7 +31,12 @@ if TYPE_CHECKING:
     from strictpy.domain.findings import Finding
     from strictpy.domain.rule import ProjectRule
 
-__all__ = ["context_from_files", "project_name", "run_project_rules"]
+__all__ = [
+    "context_from_files",
+    "project_findings",
+    "project_name",
+    "run_project_rules",
+]
 
 PYTHON_SUFFIXES = (".py", ".pyi")
 
@@ -136,3 +145,25 @@ def run_project_rules(
             if selection is None or finding.code in selection.enabled_for(finding.path)
         )
     return findings
+
+
+def project_findings(context: ProjectContext, selection: Selection) -> list[Finding]:
+    """Run the selected project rules, and the project files' parse check.
+
+    Args:
+        context: The project's context.
+        selection: The effective selection.
+
+    Returns:
+        The findings the selection keeps.
+    """
+    found: list[Finding] = []
+    if "SP000" in selection.enabled:
+        found.extend(
+            finding
+            for finding in container_parse_errors(context)
+            if finding.code in selection.enabled_for(finding.path)
+        )
+    rules = [rule for rule in PROJECT_RULES if rule.CODE in selection.enabled]
+    found.extend(run_project_rules(context, rules, selection))
+    return found

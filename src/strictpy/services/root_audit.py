@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import importlib
 import logging
 import os
 import sys
@@ -41,14 +42,11 @@ from strictpy.domain.analysis.file_info import RuleOptions
 from strictpy.domain.baseline import apply_baseline
 from strictpy.domain.findings import sort_key
 from strictpy.domain.project import ProjectContext, detect_package
-from strictpy.domain.registry import CODES, FILE_RULES, PROJECT_RULES
-from strictpy.domain.rules.sp9_containers.container_parse_errors import (
-    container_parse_errors,
-)
+from strictpy.domain.rule_catalog import CODES, FILE_CODES, PROJECT_CODES
 from strictpy.domain.selection import Selection
 from strictpy.logging import configure_logging
 from strictpy.services.declared_dependencies import declared_modules
-from strictpy.services.file_pass import FilePlan
+from strictpy.services.file_plan import FilePlan
 from strictpy.services.parallel_check import check_files
 from strictpy.services.replay import (
     RootInputs,
@@ -60,6 +58,7 @@ from strictpy.services.ruff_pass import ruff_findings
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
+    from types import ModuleType
 
     from strictpy.adapters.cache_store import CacheEntry
     from strictpy.config import Settings
@@ -187,7 +186,7 @@ def _plan(
         else None
     )
     return FilePlan(
-        rules=tuple(rule for rule in FILE_RULES if rule.CODE in selection.enabled),
+        codes=tuple(code for code in FILE_CODES if code in selection.enabled),
         selection=selection,
         options=RuleOptions(
             package,
@@ -195,7 +194,7 @@ def _plan(
             settings.max_module_lines,
             declared_modules=modules,
         ),
-        collect_facts=any(rule.CODE in selection.enabled for rule in PROJECT_RULES),
+        collect_facts=any(code in selection.enabled for code in PROJECT_CODES),
     )
 
 
@@ -232,17 +231,37 @@ def _project_findings(
         existing=existing,
         tracked=tracked_files(root),
     )
-    found: list[Finding] = []
-    if "SP000" in selection.enabled:
-        found.extend(container_parse_errors(context))
-    for rule in PROJECT_RULES:
-        if rule.CODE in selection.enabled:
-            found.extend(rule().check(context))
-    return [
-        finding
-        for finding in found
-        if finding.code in selection.enabled_for(finding.path)
-    ]
+    return _project_pass().project_findings(context, selection)
+
+
+def _project_pass() -> ModuleType:
+    """Import the project pass, and with it every rule and libcst.
+
+    Imported when first needed, not with this module: a run that hands its files
+    to the preloaded worker imports it while that worker checks them.
+
+    Returns:
+        The ``project_pass`` module.
+    """
+    return importlib.import_module("strictpy.services.project_pass")
+
+
+def _prepare_project_pass(entries: Mapping[str, StoredFile | CacheEntry]) -> None:
+    """Do the project pass's work that does not wait for the files being checked.
+
+    Imports the rules and decodes the facts of the files reused from the cache.
+
+    Args:
+        entries: The entries reused from the cache.
+    """
+    _project_pass()
+    for entry in entries.values():
+        if isinstance(entry, StoredFile):
+            entry.facts()
+
+
+def _nothing() -> None:
+    """Do nothing: the main process's work when no project pass runs."""
 
 
 def _reuse_cached(
@@ -269,11 +288,11 @@ def _reuse_cached(
 
 
 def _check_with_ruff(
-    root: Path,
     misses: Sequence[tuple[str, str]],
     plan: FilePlan,
     request: AuditRequest,
     ruff_run: Callable[[list[Path]], RuffOutcome],
+    meanwhile: Callable[[], object],
 ) -> tuple[list[FileResult], RuffOutcome]:
     """Run the file pass and Ruff on the files to check, at the same time.
 
@@ -282,11 +301,11 @@ def _check_with_ruff(
     its own time after the pass.
 
     Args:
-        root: The project root.
         misses: (absolute, relative) pairs of the files to check.
         plan: The file pass's plan.
         request: The user's request (jobs, progress).
         ruff_run: Runs Ruff on absolute paths.
+        meanwhile: The main process's work while workers check the files.
 
     Returns:
         The file pass's results and Ruff's outcome.
@@ -296,9 +315,8 @@ def _check_with_ruff(
         ruff_future = background.submit(
             ruff_run, [Path(absolute) for absolute, _ in misses]
         )
-        results = check_files(misses, plan, jobs, request.progress)
+        results = check_files(misses, plan, jobs, request.progress, meanwhile)
         outcome = ruff_future.result()
-    logger.info("root %s: %d files checked", root.name, len(misses))
     return results, outcome
 
 
@@ -470,15 +488,17 @@ def _audit_root(
     plan_key = _plan_key(plan, settings, texts)
     cache = None if request.no_cache else load_cache(root, plan_key)
     entries, misses = _reuse_cached(digests, cache)
+    project_runs = plan.collect_facts or "SP000" in selection.enabled
     results, (ruff_found, notice) = _check_with_ruff(
-        root,
         misses,
         plan,
         request,
         functools.partial(
             ruff_findings, root, settings=settings, selection=selection, texts=texts
         ),
+        functools.partial(_prepare_project_pass, entries) if project_runs else _nothing,
     )
+    logger.info("root %s: %d files checked", root.name, len(misses))
     fresh: dict[str, CacheEntry] = {
         result.path: (digests[result.path][1], result, ()) for result in results
     }
@@ -490,7 +510,7 @@ def _audit_root(
         fresh[path] = (digest, result, tuple(found))
     entries.update(fresh)
     project: list[Finding] = []
-    if plan.collect_facts or "SP000" in selection.enabled:
+    if project_runs:
         project = _project_findings(root, plan, entries, texts, everything.existing)
     reusable = request.keep.get(str(root))
     keep = reusable.digests if reusable and reusable.plan_key == plan_key else {}

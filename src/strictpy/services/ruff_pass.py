@@ -10,16 +10,15 @@ for the user; it raises only when the user asked for Ruff explicitly
 
 from __future__ import annotations
 
+import importlib
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from strictpy.adapters.file_discovery import relative_posix
 from strictpy.adapters.ruff_runner import SYNTAX_ERROR, run_ruff
 from strictpy.domain.findings import Finding, Span
 from strictpy.domain.pyproject_model import parse_pyproject
 from strictpy.domain.ruff_settings import ruff_toml
-from strictpy.domain.rules.sp8_pyproject.not_ruff_formatted import NotRuffFormatted
-from strictpy.domain.rules.sp8_pyproject.ruff_violation import RuffViolation
 from strictpy.exceptions import ExternalServiceError
 
 if TYPE_CHECKING:
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
 
     from strictpy.adapters.ruff_runner import RuffDiagnostic, RuffRun
     from strictpy.config import Settings
+    from strictpy.domain.rule import Rule
     from strictpy.domain.selection import Selection
 
 __all__ = ["RuffOutcome", "ruff_findings", "ruff_requested_explicitly"]
@@ -35,7 +35,11 @@ __all__ = ["RuffOutcome", "ruff_findings", "ruff_requested_explicitly"]
 RUFF_SOURCE = "ruff"
 RUFF_CODE = re.compile(r"^[A-Z]+[0-9]+$")
 RUFF_CHUNK = 200
-EXPLICIT_CODES = frozenset({RuffViolation.CODE, NotRuffFormatted.CODE})
+# The rules Ruff's findings count as (their classes are imported only to make
+# findings: the rules import libcst, which Ruff's thread need not wait for).
+RUFF_VIOLATION = "SP812"
+NOT_RUFF_FORMATTED = "SP813"
+EXPLICIT_CODES = frozenset({RUFF_VIOLATION, NOT_RUFF_FORMATTED})
 
 type RuffOutcome = tuple[list[Finding], str | None]
 
@@ -76,34 +80,49 @@ def _span(diagnostic: RuffDiagnostic) -> Span | None:
     )
 
 
-def _check_finding(diagnostic: RuffDiagnostic, path: str) -> Finding:
+def _rule(code: str) -> type[Rule]:
+    """Return the class of SP812 or SP813, importing the rules if not done yet.
+
+    Args:
+        code: The rule's code.
+
+    Returns:
+        The rule class.
+    """
+    registry = importlib.import_module("strictpy.domain.registry")
+    return cast("type[Rule]", registry.BY_CODE[code])
+
+
+def _check_finding(diagnostic: RuffDiagnostic, path: str, rule: type[Rule]) -> Finding:
     """Turn a ``ruff check`` diagnostic into a finding.
 
     Args:
         diagnostic: The diagnostic.
         path: Its project-relative path.
+        rule: SP812's class.
 
     Returns:
         The finding, with Ruff's code and name.
     """
     return Finding(
         code=diagnostic.code,
-        name=diagnostic.name or RuffViolation.NAME,
+        name=diagnostic.name or rule.NAME,
         message=diagnostic.message,
         path=path,
         span=_span(diagnostic),
-        severity=RuffViolation.SEVERITY,
+        severity=rule.SEVERITY,
         source=RUFF_SOURCE,
         fingerprint=f"{diagnostic.code} {diagnostic.message}",
     )
 
 
-def _format_finding(diagnostic: RuffDiagnostic, path: str) -> Finding:
+def _format_finding(diagnostic: RuffDiagnostic, path: str, rule: type[Rule]) -> Finding:
     """Turn a ``ruff format --check`` entry into an SP813 finding.
 
     Args:
         diagnostic: The entry.
         path: Its project-relative path.
+        rule: SP813's class.
 
     Returns:
         The finding, at the first line Ruff would change.
@@ -112,15 +131,15 @@ def _format_finding(diagnostic: RuffDiagnostic, path: str) -> Finding:
     if span is not None:
         span = Span(span.line, 1, span.line, 1)
     return Finding(
-        code=NotRuffFormatted.CODE,
-        name=NotRuffFormatted.NAME,
-        message=NotRuffFormatted.MESSAGE,
+        code=rule.CODE,
+        name=rule.NAME,
+        message=rule.MESSAGE,
         path=path,
         span=span,
-        severity=NotRuffFormatted.SEVERITY,
-        fixable=NotRuffFormatted.fixable(),
+        severity=rule.SEVERITY,
+        fixable=rule.fixable(),
         source=RUFF_SOURCE,
-        fingerprint=NotRuffFormatted.CODE,
+        fingerprint=rule.CODE,
     )
 
 
@@ -147,8 +166,8 @@ def ruff_findings(
     Returns:
         (findings, notice): the notice says why Ruff did not run, if it failed.
     """
-    check = selection.is_selected(RuffViolation.CODE)
-    format_check = selection.is_selected(NotRuffFormatted.CODE)
+    check = selection.is_selected(RUFF_VIOLATION)
+    format_check = selection.is_selected(NOT_RUFF_FORMATTED)
     if not settings.ruff or not files or not (check or format_check):
         return [], None
     pyproject_text = texts.get("pyproject.toml")
@@ -197,6 +216,7 @@ def _run_findings(
         The findings.
     """
     findings: list[Finding] = []
+    violation, unformatted = _rule(RUFF_VIOLATION), _rule(NOT_RUFF_FORMATTED)
     # Diagnostics of one file share its ``Path`` object: each is made relative
     # once, not once per diagnostic (tens of thousands on a large tree).
     relative: dict[Path, str] = {}
@@ -207,13 +227,13 @@ def _run_findings(
         if (
             RUFF_CODE.match(diagnostic.code)
             and check
-            and (RuffViolation.CODE in selection.enabled_for(path))
+            and (RUFF_VIOLATION in selection.enabled_for(path))
         ):
-            findings.append(_check_finding(diagnostic, path))
+            findings.append(_check_finding(diagnostic, path, violation))
     for diagnostic in run.unformatted:
         if diagnostic.code == SYNTAX_ERROR:
             continue  # the file pass reports it as SP000
         path = relative_posix(diagnostic.path, root)
-        if format_check and NotRuffFormatted.CODE in selection.enabled_for(path):
-            findings.append(_format_finding(diagnostic, path))
+        if format_check and NOT_RUFF_FORMATTED in selection.enabled_for(path):
+            findings.append(_format_finding(diagnostic, path, unformatted))
     return findings

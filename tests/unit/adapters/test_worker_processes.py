@@ -28,7 +28,7 @@ def test_workers_fork_from_a_server_that_preloads_the_engine(
     context = worker_context()
     assert context.get_start_method() == "forkserver"
     preload.assert_called_once_with(list(WORKER_PRELOAD))
-    assert WORKER_PRELOAD == ("strictpy.services.parallel_check",)
+    assert WORKER_PRELOAD == ("strictpy.services.chunk_check",)
 
 
 def test_early_start_launches_the_server_with_the_preload(

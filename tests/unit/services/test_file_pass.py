@@ -11,10 +11,11 @@ import libcst as cst
 import pytest
 
 from strictpy.domain.analysis.file_info import RuleOptions
-from strictpy.domain.registry import CODES, FILE_RULES
+from strictpy.domain.rule_catalog import CODES, FILE_CODES
 from strictpy.domain.selection import Selection
 from strictpy.services import file_pass
-from strictpy.services.file_pass import FilePlan, check_file
+from strictpy.services.file_pass import check_file
+from strictpy.services.file_plan import FilePlan
 from tests.conftest import run_source
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from pytest_mock import MockerFixture
 
 PLAN = FilePlan(
-    tuple(FILE_RULES),
+    FILE_CODES,
     Selection.build(
         CODES, select=["SP"], extend_select=(), ignore=(), per_file_ignores={}
     ),
@@ -40,9 +41,7 @@ def test_suppression_and_excerpt() -> None:
     selection = Selection.build(
         CODES, select=["SP1", "SP2"], extend_select=(), ignore=(), per_file_ignores={}
     )
-    plan = FilePlan(
-        tuple(FILE_RULES), selection, RuleOptions("app"), collect_facts=False
-    )
+    plan = FilePlan(FILE_CODES, selection, RuleOptions("app"), collect_facts=False)
     result = check_file("src/app/x.py", source.encode(), plan)
     assert [(f.code, f.line) for f in result.findings] == [("SP102", 6)]
     assert dict(result.excerpt)[6] == "    pass"
@@ -58,9 +57,7 @@ def test_per_file_ignores_apply() -> None:
         ignore=(),
         per_file_ignores={"tests/**": ["SP1"]},
     )
-    plan = FilePlan(
-        tuple(FILE_RULES), selection, RuleOptions("app"), collect_facts=False
-    )
+    plan = FilePlan(FILE_CODES, selection, RuleOptions("app"), collect_facts=False)
     result = check_file("tests/test_x.py", b"def f():\n    pass\n", plan)
     assert result.findings == ()
 

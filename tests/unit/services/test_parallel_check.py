@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import gc
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hypothesis import given, strategies as st
 
+from strictpy.adapters.preloaded_worker import PreloadedWorker
 from strictpy.adapters.worker_processes import PARALLEL_MIN_FILES
 from strictpy.domain.analysis.file_info import RuleOptions
-from strictpy.domain.registry import CODES, FILE_RULES
+from strictpy.domain.rule_catalog import CODES, FILE_CODES
 from strictpy.domain.selection import Selection
-from strictpy.services.file_pass import FilePlan
+from strictpy.services import parallel_check
+from strictpy.services.chunk_check import check_chunk
+from strictpy.services.file_plan import FilePlan
 from strictpy.services.parallel_check import (
+    CHUNK_MODULE,
     CHUNKS_PER_WORKER_LEFT,
     SMALLEST_CHUNK_SHARE,
     check_files,
@@ -20,12 +26,12 @@ from strictpy.services.parallel_check import (
 )
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from pytest_mock import MockerFixture
 
 SELECTION = Selection.build(
     CODES, select=["SP102"], extend_select=(), ignore=(), per_file_ignores={}
 )
-PLAN = FilePlan(tuple(FILE_RULES), SELECTION, RuleOptions("app"), collect_facts=False)
+PLAN = FilePlan(FILE_CODES, SELECTION, RuleOptions("app"), collect_facts=False)
 
 
 def test_workers_agree_with_in_process_and_report_progress(tmp_path: Path) -> None:
@@ -70,6 +76,159 @@ def test_results_from_workers_are_frozen(tmp_path: Path) -> None:
         assert gc.isenabled()
     finally:
         gc.unfreeze()
+
+
+class FakeWorker:
+    """Stands in for the preloaded worker, running calls in this process."""
+
+    def __init__(self, events: list[str], *, lost: bool = False) -> None:
+        """Record into ``events``; ``lost`` makes the worker die on its call.
+
+        Args:
+            events: Where the calls are recorded, in order.
+            lost: Whether the worker dies instead of answering.
+        """
+        self.events = events
+        self.lost = lost
+        self.call: tuple[str, str, tuple[object, ...]] | None = None
+
+    def submit(self, module: str, function: str, *arguments: object) -> bool:
+        """Record the call.
+
+        Args:
+            module: The function's module.
+            function: The function's name.
+            *arguments: Its arguments.
+
+        Returns:
+            True: the call was handed over.
+        """
+        self.events.append("submit")
+        self.call = (module, function, arguments)
+        return True
+
+    def result(self) -> tuple[bool, object]:
+        """Run the recorded call here, unless the worker is lost.
+
+        Returns:
+            What ``PreloadedWorker.result`` returns.
+        """
+        self.events.append("result")
+        if self.lost or self.call is None:
+            return False, None
+        module, function, arguments = self.call
+        assert (module, function) == (CHUNK_MODULE, "check_chunk")
+        return True, check_chunk(*arguments)  # type: ignore[arg-type]
+
+    def stop(self) -> None:
+        """Record the stop."""
+        self.events.append("stop")
+
+    def __enter__(self) -> FakeWorker:
+        """Use the worker.
+
+        Returns:
+            Itself.
+        """
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """Stop the worker.
+
+        Args:
+            *exc_info: The exception leaving the block, if any.
+        """
+        self.stop()
+
+
+def _small_files(tmp_path: Path) -> list[tuple[str, str]]:
+    """Write a few files, one with a finding.
+
+    Args:
+        tmp_path: pytest's temporary folder.
+
+    Returns:
+        (absolute, relative) pairs.
+    """
+    (tmp_path / "a.py").write_text("def f() -> None:\n    pass\n", encoding="utf-8")
+    (tmp_path / "b.py").write_text("x = 1\n", encoding="utf-8")
+    return [(str(tmp_path / name), name) for name in ("a.py", "b.py")]
+
+
+def test_small_run_goes_to_the_preloaded_worker_while_the_main_process_works(
+    tmp_path: Path, mocker: MockerFixture
+) -> None:
+    """The files are handed over, then ``meanwhile`` runs, then the results come.
+
+    Args:
+        tmp_path: pytest's temporary folder.
+        mocker: Stands in for the preloaded worker and the in-process check.
+    """
+    files = _small_files(tmp_path)
+    expected = check_files(files, PLAN, 1)
+    events: list[str] = []
+    worker = FakeWorker(events)
+    mocker.patch.object(parallel_check, "take_preloaded_worker", return_value=worker)
+    in_process = mocker.patch.object(parallel_check, "_chunk_checker")
+    results = check_files(files, PLAN, 2, meanwhile=lambda: events.append("meanwhile"))
+    assert results == expected
+    assert events == ["submit", "meanwhile", "result", "stop"]
+    assert worker.call == (CHUNK_MODULE, "check_chunk", (files, PLAN))
+    in_process.assert_not_called()
+
+
+def test_a_lost_worker_leaves_the_files_to_this_process(
+    tmp_path: Path, mocker: MockerFixture
+) -> None:
+    """A worker that dies is stopped; the files are checked here, none lost.
+
+    Args:
+        tmp_path: pytest's temporary folder.
+        mocker: Stands in for the preloaded worker.
+    """
+    files = _small_files(tmp_path)
+    expected = check_files(files, PLAN, 1)
+    events: list[str] = []
+    mocker.patch.object(
+        parallel_check,
+        "take_preloaded_worker",
+        return_value=FakeWorker(events, lost=True),
+    )
+    assert check_files(files, PLAN, 2) == expected
+    assert events == ["submit", "result", "stop"]
+
+
+def test_one_job_or_a_pool_stops_the_preloaded_worker_unused(
+    tmp_path: Path, mocker: MockerFixture
+) -> None:
+    """``--jobs 1`` checks here and a pool brings its own workers.
+
+    Args:
+        tmp_path: pytest's temporary folder.
+        mocker: Stands in for the preloaded worker.
+    """
+    files = _small_files(tmp_path)
+    many = [
+        (str(tmp_path / f"m{index}.py"), f"m{index}.py")
+        for index in range(PARALLEL_MIN_FILES)
+    ]
+    for absolute, _ in many:
+        Path(absolute).write_text("x = 1\n", encoding="utf-8")
+    for chosen, jobs in ((files, 1), (many, 2)):
+        events: list[str] = []
+        mocker.patch.object(
+            parallel_check, "take_preloaded_worker", return_value=FakeWorker(events)
+        )
+        check_files(
+            chosen, PLAN, jobs, meanwhile=functools.partial(events.append, "meanwhile")
+        )
+        assert events == ["stop", "meanwhile"]
+
+
+def test_fake_worker_has_the_workers_methods() -> None:
+    """The stand-in offers what the real worker offers, so the tests mean it."""
+    public = {name for name in dir(PreloadedWorker) if not name.startswith("_")}
+    assert public - {"pid"} <= set(dir(FakeWorker))
 
 
 def test_unreadable_file_is_sp000(tmp_path: Path) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from strictpy.domain.analysis.file_info import RuleOptions
 from strictpy.domain.registry import CODES
 from strictpy.domain.selection import Selection
-from strictpy.services.file_pass import FilePlan, check_file
+from strictpy.services.file_pass import check_file
+from strictpy.services.file_plan import FilePlan
 
 SOURCE = '''"""Module."""
 import asyncio

@@ -15,7 +15,8 @@ from strictpy.domain.analysis.route_calls import (
 )
 from strictpy.domain.registry import CODES
 from strictpy.domain.selection import Selection
-from strictpy.services.file_pass import FilePlan, check_file
+from strictpy.services.file_pass import check_file
+from strictpy.services.file_plan import FilePlan
 
 
 def _call(text: str) -> cst.Call:

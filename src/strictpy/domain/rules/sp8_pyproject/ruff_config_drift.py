@@ -6,8 +6,9 @@ import functools
 from types import MappingProxyType
 from typing import ClassVar
 
-from strictpy.domain.config_drift import TableDriftRule, canonical_table
+from strictpy.domain.config_drift import canonical_table
 from strictpy.domain.examples import ProjectInvalid, ProjectValid
+from strictpy.domain.rules.sp8_pyproject.table_drift_rule import TableDriftRule
 from strictpy.domain.ruleset_data import (
     RUFF_ACCEPTED_EXTRA_KEYS,
     RUFF_CONFIG_TOML,
