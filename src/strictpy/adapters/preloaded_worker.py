@@ -34,6 +34,7 @@ __all__ = [
     "ENGINE_MODULES",
     "PreloadedWorker",
     "start_preloaded_worker",
+    "stop_preloaded_worker",
     "take_preloaded_worker",
 ]
 
@@ -232,3 +233,10 @@ def take_preloaded_worker() -> PreloadedWorker | None:
     """
     worker, LAUNCHED.worker = LAUNCHED.worker, None
     return worker
+
+
+def stop_preloaded_worker() -> None:
+    """Stop the worker started at launch unused: the run has other workers."""
+    worker = take_preloaded_worker()
+    if worker is not None:
+        worker.stop()

@@ -20,7 +20,10 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from strictpy.adapters.preloaded_worker import take_preloaded_worker
+from strictpy.adapters.preloaded_worker import (
+    stop_preloaded_worker,
+    take_preloaded_worker,
+)
 from strictpy.adapters.worker_processes import PARALLEL_MIN_FILES, worker_context
 from strictpy.utils.collector import collector_paused
 
@@ -170,9 +173,7 @@ def check_files(
         if progress is not None:
             progress(total, total)
         return results
-    unused = take_preloaded_worker()
-    if unused is not None:
-        unused.stop()  # the pool's workers get its core
+    stop_preloaded_worker()  # the pool's workers get its core
     check_chunk = _chunk_checker()
     chunks = plan_chunks(files, [_size(absolute) for absolute, _ in files], jobs)
     results = []

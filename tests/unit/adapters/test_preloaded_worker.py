@@ -68,6 +68,23 @@ start_preloaded_worker(("colorsys",))
 print(LAUNCHED.worker.pid)
 """
 
+STOPPED = """
+import os, signal
+from strictpy.adapters.preloaded_worker import (
+    LAUNCHED, start_preloaded_worker, stop_preloaded_worker, take_preloaded_worker,
+)
+start_preloaded_worker(("colorsys",))
+pid = LAUNCHED.worker.pid
+stop_preloaded_worker()
+stop_preloaded_worker()
+try:
+    os.kill(pid, 0)
+    alive = True
+except ProcessLookupError:
+    alive = False
+print(alive, take_preloaded_worker() is None)
+"""
+
 
 def _run(script: str) -> str:
     """Run a script in a fresh interpreter.
@@ -113,6 +130,12 @@ def test_an_unused_worker_is_gone_when_the_process_exits() -> None:
     pid = int(_run(UNUSED))
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+@needs_fork
+def test_a_worker_stopped_unused_is_gone_at_once() -> None:
+    """A run with its own pool stops the worker before it ends."""
+    assert _run(STOPPED).split() == ["False", "True"]
 
 
 def test_nothing_is_forked_where_it_cannot_help(mocker: MockerFixture) -> None:

@@ -214,15 +214,22 @@ def test_one_job_or_a_pool_stops_the_preloaded_worker_unused(
     ]
     for absolute, _ in many:
         Path(absolute).write_text("x = 1\n", encoding="utf-8")
-    for chosen, jobs in ((files, 1), (many, 2)):
-        events: list[str] = []
-        mocker.patch.object(
-            parallel_check, "take_preloaded_worker", return_value=FakeWorker(events)
-        )
-        check_files(
-            chosen, PLAN, jobs, meanwhile=functools.partial(events.append, "meanwhile")
-        )
-        assert events == ["stop", "meanwhile"]
+    events: list[str] = []
+    mocker.patch.object(
+        parallel_check, "take_preloaded_worker", return_value=FakeWorker(events)
+    )
+    note = functools.partial(events.append, "meanwhile")
+    check_files(files, PLAN, 1, meanwhile=note)
+    assert events == ["stop", "meanwhile"]
+    events.clear()
+    stop = mocker.patch.object(
+        parallel_check,
+        "stop_preloaded_worker",
+        side_effect=functools.partial(events.append, "stop"),
+    )
+    check_files(many, PLAN, 2, meanwhile=note)
+    stop.assert_called_once_with()
+    assert events == ["stop", "meanwhile"]
 
 
 def test_fake_worker_has_the_workers_methods() -> None:
