@@ -63,6 +63,23 @@ def _chunk_checker() -> CheckChunk:
     return cast("CheckChunk", module.check_chunk)
 
 
+def _check_in_worker(chunk: list[tuple[str, str]], plan: FilePlan) -> list[FileResult]:
+    """Check a chunk in a pool worker, which imported the engine before forking.
+
+    The pool pickles this function by name: handing out chunks does not make
+    the main process import the engine first (it does so meanwhile, for the
+    project pass, while the workers check).
+
+    Args:
+        chunk: (absolute path, relative path) pairs.
+        plan: What to run.
+
+    Returns:
+        One result per file.
+    """
+    return _chunk_checker()(chunk, plan)
+
+
 def _check_small(
     files: list[tuple[str, str]],
     plan: FilePlan,
@@ -161,8 +178,8 @@ def check_files(
         jobs: How many worker processes may run.
         progress: Called with (files done, total) as chunks finish.
         meanwhile: Work of the main process's own that the results are not
-            needed for: called while workers check the files (before the
-            check, when it runs in-process).
+            needed for: called while the preloaded worker checks the files,
+            while a pool's server gets ready, or before an in-process check.
 
     Returns:
         One result per file, in no particular order.
@@ -174,7 +191,10 @@ def check_files(
             progress(total, total)
         return results
     stop_preloaded_worker()  # the pool's workers get its core
-    check_chunk = _chunk_checker()
+    # Starting the pool waits for its server to import the engine (started
+    # early, see ``worker_processes``): the main process's own work fills
+    # that wait instead of competing with the workers afterwards.
+    meanwhile()
     chunks = plan_chunks(files, [_size(absolute) for absolute, _ in files], jobs)
     results = []
     # The results arriving are acyclic values kept to the end of the run;
@@ -184,8 +204,7 @@ def check_files(
         collector_paused(keep_survivors=True),
         ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context()) as pool,
     ):
-        futures = [pool.submit(check_chunk, chunk, plan) for chunk in chunks]
-        meanwhile()
+        futures = [pool.submit(_check_in_worker, chunk, plan) for chunk in chunks]
         for future in as_completed(futures):
             results.extend(future.result())
             if progress is not None:
