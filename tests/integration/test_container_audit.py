@@ -17,10 +17,12 @@ from strictpy.domain.containers.compliant_files import (
     compliant_gitignore,
 )
 from strictpy.domain.project import ProjectContext
-from strictpy.domain.rules.sp9_containers import RULES
+from strictpy.domain.project_registry import PROJECT_RULES
 from strictpy.domain.rules.sp9_containers.container_parse_errors import (
     container_parse_errors,
 )
+
+SP9_RULES = tuple(rule for rule in PROJECT_RULES if rule.CODE.startswith("SP9"))
 
 pytestmark = pytest.mark.integration
 
@@ -127,4 +129,4 @@ def test_repository_container_files_pass() -> None:
     }
     context = ProjectContext(package="strictpy", texts=MappingProxyType(texts))
     assert container_parse_errors(context) == ()
-    assert [f.message for rule in RULES for f in rule().check(context)] == []
+    assert [f.message for rule in SP9_RULES for f in rule().check(context)] == []

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENGINE_MODULES",
+    "ENGINE_WARM_UP",
     "PreloadedWorker",
     "start_preloaded_worker",
     "stop_preloaded_worker",
@@ -41,6 +42,9 @@ __all__ = [
 # What a process that checks files imports: the module whose function checks a
 # chunk of files, and through it the whole engine (libcst and every rule).
 ENGINE_MODULES = ("strictpy.services.chunk_check",)
+# What the preloaded worker runs while it waits: one small check, which makes
+# the first real one as fast as the next (see ``chunk_check.warm_up``).
+ENGINE_WARM_UP = ("strictpy.services.chunk_check", "warm_up")
 
 logger = logging.getLogger(__name__)
 
@@ -164,13 +168,19 @@ def _can_fork() -> bool:
     return sys.platform == "linux" and (os.process_cpu_count() or 1) > 1
 
 
-def _serve(jobs_fd: int, results_fd: int, modules: tuple[str, ...]) -> None:
-    """Import the modules, then run the calls that arrive until the pipe closes.
+def _serve(
+    jobs_fd: int,
+    results_fd: int,
+    modules: tuple[str, ...],
+    warm_up: tuple[str, str] | None,
+) -> None:
+    """Import the modules and warm up, then run the calls that arrive.
 
     Args:
         jobs_fd: The read end of the jobs pipe.
         results_fd: The write end of the results pipe.
         modules: What to import before anything arrives.
+        warm_up: (module, function) to call once imported, if any.
     """
     # The main process answers Ctrl-C (and stops this worker); the terminal's
     # streams are not this worker's to write to, or to keep open.
@@ -180,6 +190,8 @@ def _serve(jobs_fd: int, results_fd: int, modules: tuple[str, ...]) -> None:
         os.dup2(quiet, stream)
     for module in modules:
         importlib.import_module(module)
+    if warm_up is not None:
+        getattr(importlib.import_module(warm_up[0]), warm_up[1])()
     with os.fdopen(jobs_fd, "rb") as jobs, os.fdopen(results_fd, "wb") as results:
         while True:
             try:
@@ -191,8 +203,11 @@ def _serve(jobs_fd: int, results_fd: int, modules: tuple[str, ...]) -> None:
             results.flush()
 
 
-def start_preloaded_worker(modules: tuple[str, ...] = ENGINE_MODULES) -> None:
-    """Fork the worker, which imports ``modules`` and waits for calls.
+def start_preloaded_worker(
+    modules: tuple[str, ...] = ENGINE_MODULES,
+    warm_up: tuple[str, str] | None = ENGINE_WARM_UP,
+) -> None:
+    """Fork the worker, which imports ``modules``, warms up and waits for calls.
 
     Does nothing where a fork is not safe or would not help (see the module's
     notes), or when a worker was started already. The worker is stopped when
@@ -200,6 +215,7 @@ def start_preloaded_worker(modules: tuple[str, ...] = ENGINE_MODULES) -> None:
 
     Args:
         modules: What the worker imports first.
+        warm_up: (module, function) the worker calls once, before any call.
     """
     if LAUNCHED.worker is not None or not _can_fork():
         return
@@ -211,7 +227,7 @@ def start_preloaded_worker(modules: tuple[str, ...] = ENGINE_MODULES) -> None:
         try:
             os.close(jobs_write)
             os.close(results_read)
-            _serve(jobs_read, results_write, modules)
+            _serve(jobs_read, results_write, modules, warm_up)
             status = 0
         finally:
             # Never return into the parent's program, nor run its exit handlers.

@@ -6,11 +6,15 @@ them back and the cache can store them: project rules never re-parse a file.
 
 from __future__ import annotations
 
+import builtins
+import re
 from dataclasses import dataclass
 
 from strictpy.utils.slot_init import stores_through_slots
 
 __all__ = [
+    "ANY_METHOD",
+    "BUILTIN_EXCEPTIONS",
     "CallFact",
     "ClassFact",
     "FieldFact",
@@ -18,7 +22,33 @@ __all__ = [
     "ImportFact",
     "RouteFact",
     "RouterFact",
+    "url_drivers",
 ]
+
+# Every exception class of the builtins module, qualified as the resolver spells
+# it (class facts name their bases so; project rules compare with these).
+BUILTIN_EXCEPTIONS = frozenset(
+    f"builtins.{name}"
+    for name, value in vars(builtins).items()
+    if isinstance(value, type) and issubclass(value, BaseException)
+)
+# A route's methods when they are not a literal: any of them.
+ANY_METHOD = "*"
+DB_URL_DRIVER = re.compile(r"\b[a-z][a-z0-9]*\+([a-z][a-z0-9_]*)://", re.IGNORECASE)
+
+
+def url_drivers(text: str) -> tuple[str, ...]:
+    """Return the drivers named in database URLs of a text (``asyncpg``).
+
+    Args:
+        text: A string literal's text, or a project file's.
+
+    Returns:
+        Lower-case driver names, in order of appearance.
+    """
+    if "://" not in text:
+        return ()
+    return tuple(match.lower() for match in DB_URL_DRIVER.findall(text))
 
 
 @stores_through_slots

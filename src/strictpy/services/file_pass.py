@@ -47,7 +47,7 @@ from strictpy.utils.collector import collector_paused
 
 if TYPE_CHECKING:
     from strictpy.domain.analysis.walker import Visitor
-    from strictpy.domain.rule import FileRule
+    from strictpy.domain.file_rule import FileRule
     from strictpy.services.file_plan import FilePlan
 
 __all__ = ["FileResult", "check_file", "engine_finding"]

@@ -1,9 +1,10 @@
-"""The project pass: build a project's context once, run the project rules on it.
+"""A project's context from in-memory files, for rule examples, tests and scaffolds.
 
-The audit builds the context from the files on disk; :func:`context_from_files`
-builds the same context from an in-memory ``{path: text}`` mapping (rule
-examples, tests, and a scaffold's self-check), running the single file pass
-with fact collection on its Python files.
+The audit builds the context from the files on disk and runs the project rules
+on it (``project_rules_pass``); :func:`context_from_files` builds the same
+context from an in-memory ``{path: text}`` mapping (rule examples, tests, and a
+scaffold's self-check), running the single file pass with fact collection on
+its Python files.
 """
 
 from __future__ import annotations
@@ -16,10 +17,7 @@ from typing import TYPE_CHECKING
 from strictpy.adapters.project_files import PROJECT_FILES
 from strictpy.domain.analysis.file_info import RuleOptions
 from strictpy.domain.project import ProjectContext, detect_package
-from strictpy.domain.registry import CODES, PROJECT_RULES
-from strictpy.domain.rules.sp9_containers.container_parse_errors import (
-    container_parse_errors,
-)
+from strictpy.domain.registry import CODES
 from strictpy.domain.selection import Selection
 from strictpy.services.file_pass import check_file
 from strictpy.services.file_plan import FilePlan
@@ -28,15 +26,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from strictpy.domain.facts import FileFacts
-    from strictpy.domain.findings import Finding
-    from strictpy.domain.rule import ProjectRule
 
-__all__ = [
-    "context_from_files",
-    "project_findings",
-    "project_name",
-    "run_project_rules",
-]
+__all__ = ["context_from_files", "project_name"]
 
 PYTHON_SUFFIXES = (".py", ".pyi")
 
@@ -120,50 +111,3 @@ def context_from_files(
         existing=existing,
         tracked=tracked,
     )
-
-
-def run_project_rules(
-    context: ProjectContext,
-    rules: Iterable[type[ProjectRule]],
-    selection: Selection | None = None,
-) -> list[Finding]:
-    """Run project rules on a context, keeping the findings the selection allows.
-
-    Args:
-        context: The project's context.
-        rules: The project rules to run.
-        selection: Per-path selection (``per-file-ignores``); None keeps all.
-
-    Returns:
-        The findings, in rule order.
-    """
-    findings: list[Finding] = []
-    for rule in rules:
-        findings.extend(
-            finding
-            for finding in rule().check(context)
-            if selection is None or finding.code in selection.enabled_for(finding.path)
-        )
-    return findings
-
-
-def project_findings(context: ProjectContext, selection: Selection) -> list[Finding]:
-    """Run the selected project rules, and the project files' parse check.
-
-    Args:
-        context: The project's context.
-        selection: The effective selection.
-
-    Returns:
-        The findings the selection keeps.
-    """
-    found: list[Finding] = []
-    if "SP000" in selection.enabled:
-        found.extend(
-            finding
-            for finding in container_parse_errors(context)
-            if finding.code in selection.enabled_for(finding.path)
-        )
-    rules = [rule for rule in PROJECT_RULES if rule.CODE in selection.enabled]
-    found.extend(run_project_rules(context, rules, selection))
-    return found

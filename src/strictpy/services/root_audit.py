@@ -235,15 +235,15 @@ def _project_findings(
 
 
 def _project_pass() -> ModuleType:
-    """Import the project pass, and with it every rule and libcst.
+    """Import the project pass, and with it the project rules.
 
     Imported when first needed, not with this module: a run that hands its files
-    to the preloaded worker imports it while that worker checks them.
+    to workers imports it while they check them.
 
     Returns:
-        The ``project_pass`` module.
+        The ``project_rules_pass`` module.
     """
-    return importlib.import_module("strictpy.services.project_pass")
+    return importlib.import_module("strictpy.services.project_rules_pass")
 
 
 def _prepare_project_pass(entries: Mapping[str, StoredFile | CacheEntry]) -> None:

@@ -36,7 +36,7 @@ RUFF_SOURCE = "ruff"
 RUFF_CODE = re.compile(r"^[A-Z]+[0-9]+$")
 RUFF_CHUNK = 200
 # The rules Ruff's findings count as (their classes are imported only to make
-# findings: the rules import libcst, which Ruff's thread need not wait for).
+# findings, with the project rules: see ``domain.project_registry``).
 RUFF_VIOLATION = "SP812"
 NOT_RUFF_FORMATTED = "SP813"
 EXPLICIT_CODES = frozenset({RUFF_VIOLATION, NOT_RUFF_FORMATTED})
@@ -89,7 +89,7 @@ def _rule(code: str) -> type[Rule]:
     Returns:
         The rule class.
     """
-    registry = importlib.import_module("strictpy.domain.registry")
+    registry = importlib.import_module("strictpy.domain.project_registry")
     return cast("type[Rule]", registry.BY_CODE[code])
 
 

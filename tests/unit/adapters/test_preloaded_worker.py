@@ -45,17 +45,27 @@ def stream_target(fd):
 def die():
     os._exit(3)
 
+WARMED = []
+
+def warm():
+    WARMED.append(os.getpid())
+
+def warmed():
+    return WARMED == [os.getpid()]
+
 report = {}
-start_preloaded_worker(("colorsys",))
+start_preloaded_worker(("colorsys",), warm_up=("__main__", "warm"))
 worker = take_preloaded_worker()
 report["taken_twice"] = take_preloaded_worker() is not None
 report["preloaded"] = [worker.submit("__main__", "loaded", "colorsys"), worker.result()]
 report["parent_loaded"] = "colorsys" in sys.modules
+report["warmed"] = [worker.submit("__main__", "warmed"), worker.result()]
 worker.submit("__main__", "pid")
 report["own_process"] = worker.result()[1] == worker.pid != os.getpid()
 worker.submit("__main__", "stream_target", 1)
 report["stdout"] = worker.result()[1]
 report["died"] = [worker.submit("__main__", "die"), worker.result()]
+os.waitpid(worker.pid, 0)  # its pipes close as it exits, not all at once
 report["after_death"] = worker.submit("__main__", "pid")
 worker.stop()
 worker.stop()
@@ -117,6 +127,7 @@ def test_worker_runs_calls_after_its_imports_and_reports_its_death() -> None:
         "taken_twice": False,
         "preloaded": [True, [True, True]],
         "parent_loaded": False,
+        "warmed": [True, [True, True]],
         "own_process": True,
         "stdout": os.devnull,
         "died": [True, [False, None]],

@@ -15,6 +15,7 @@ from strictpy.domain.facts import (
     ImportFact,
     RouteFact,
     RouterFact,
+    url_drivers,
 )
 
 FACTS = FileFacts(
@@ -56,3 +57,13 @@ def test_defaults_describe_an_empty_file() -> None:
     empty = FileFacts("a.py")
     assert (empty.main_calls, empty.routes, empty.classes) == (None, (), ())
     assert ClassFact("A", ()).fields == ()
+
+
+def test_url_drivers() -> None:
+    """Drivers of scheme+driver:// URLs, lower-cased."""
+    assert url_drivers("postgresql+asyncpg://u@h/db and mysql+PyMySQL://x") == (
+        "asyncpg",
+        "pymysql",
+    )
+    assert url_drivers("postgresql://u@h/db") == ()
+    assert url_drivers("a+b") == ()

@@ -7,7 +7,7 @@ from typing import ClassVar
 import pytest
 
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import FileRule
+from strictpy.domain.file_rule import FileRule
 from strictpy.domain.rules.sp1_placeholders.todo_comment import TodoComment
 from strictpy.exceptions import RuleDefinitionError
 

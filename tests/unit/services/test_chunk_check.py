@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from strictpy.domain.analysis.file_info import RuleOptions
 from strictpy.domain.rule_catalog import CODES, FILE_CODES
 from strictpy.domain.selection import Selection
-from strictpy.services.chunk_check import check_chunk
+from strictpy.services.chunk_check import check_chunk, warm_up
 from strictpy.services.file_plan import FilePlan
 
 if TYPE_CHECKING:
@@ -49,3 +49,12 @@ def test_unreadable_file_is_sp000(tmp_path: Path) -> None:
     (result,) = check_chunk([(str(tmp_path / "gone.py"), "gone.py")], PLAN)
     assert [f.code for f in result.findings] == ["SP000"]
     assert result.facts is None
+
+
+def test_warm_up_checks_real_code_with_every_rule() -> None:
+    """The warm-up runs the whole engine on this package's own source."""
+    result = warm_up()
+    assert result.path == "warm_up.py"
+    assert result.facts is not None
+    assert result.facts.imports
+    assert not [f for f in result.findings if f.code == "SP000"]

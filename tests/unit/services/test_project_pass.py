@@ -1,18 +1,8 @@
-"""Tests for the project pass: in-memory contexts and running project rules."""
+"""Tests for building a project's context from in-memory files."""
 
 from __future__ import annotations
 
-from strictpy.domain.registry import CODES
-from strictpy.domain.rules.sp7_layout.missing_package_module import (
-    MissingPackageModule,
-)
-from strictpy.domain.rules.sp7_layout.not_src_layout import NotSrcLayout
-from strictpy.domain.selection import Selection
-from strictpy.services.project_pass import (
-    context_from_files,
-    project_name,
-    run_project_rules,
-)
+from strictpy.services.project_pass import context_from_files, project_name
 
 
 def test_context_from_files() -> None:
@@ -46,27 +36,3 @@ def test_project_name() -> None:
     assert project_name("[project\n") is None
     assert project_name("project = 1\n") is None
     assert project_name("[project]\nname = 1\n") is None
-
-
-def test_run_project_rules_applies_per_file_ignores() -> None:
-    """Findings on ignored paths are dropped; others kept in rule order."""
-    context = context_from_files({"pyproject.toml": '[project]\nname = "shop"\n'})
-    rules = (NotSrcLayout, MissingPackageModule)
-    everything = run_project_rules(context, rules)
-    assert [f.code for f in everything] == ["SP701"] + ["SP702"] * 5
-    selection = Selection.build(
-        CODES,
-        select=None,
-        extend_select=(),
-        ignore=(),
-        per_file_ignores={
-            "src/shop/config.py": ["SP702"],
-            "src/shop/__init__.py": ["SP7"],
-        },
-    )
-    kept = run_project_rules(context, rules, selection)
-    assert [f.path for f in kept] == [
-        "src/shop/__main__.py",
-        "src/shop/exceptions.py",
-        "src/shop/logging.py",
-    ]

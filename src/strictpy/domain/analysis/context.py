@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from strictpy.domain.analysis.file_info import FileInfo, RuleOptions
     from strictpy.domain.analysis.names import NameResolver
     from strictpy.domain.analysis.walker import Visitor
-    from strictpy.domain.rule import FileRule
+    from strictpy.domain.file_rule import FileRule
 
 __all__ = ["FileContext"]
 

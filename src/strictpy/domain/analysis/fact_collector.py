@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -15,23 +14,24 @@ from strictpy.domain.analysis.route_calls import (
     first_positional,
     is_main_guard,
     route_methods,
-    url_drivers,
 )
 from strictpy.domain.analysis.walker import Visitor, visits
 from strictpy.domain.facts import (
+    BUILTIN_EXCEPTIONS,
     CallFact,
     ClassFact,
     FileFacts,
     ImportFact,
     RouteFact,
     RouterFact,
+    url_drivers,
 )
 
 if TYPE_CHECKING:
     from strictpy.domain.analysis.context import FileContext
     from strictpy.domain.facts import FieldFact
 
-__all__ = ["BUILTIN_EXCEPTIONS", "CALLS_OF_INTEREST", "FactCollector"]
+__all__ = ["CALLS_OF_INTEREST", "FactCollector"]
 
 CALLS_OF_INTEREST = frozenset(
     {
@@ -58,12 +58,6 @@ ROUTE_DECORATORS = frozenset(
 )
 EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt")
 LINE_TRACKED_LAYERS = frozenset({"config", "exceptions", "logging", "__main__"})
-# Every exception class of the builtins module, qualified as the resolver spells it.
-BUILTIN_EXCEPTIONS = frozenset(
-    f"builtins.{name}"
-    for name, value in vars(builtins).items()
-    if isinstance(value, type) and issubclass(value, BaseException)
-)
 APP_CONSTRUCTORS = frozenset({"fastapi.FastAPI", "flask.Flask"})
 ROUTER_CONSTRUCTORS = frozenset({"fastapi.APIRouter", "flask.Blueprint"})
 ROUTE_ADDERS = frozenset({"add_api_route", "add_url_rule"})

@@ -15,22 +15,19 @@ import libcst as cst
 
 from strictpy.domain.analysis.class_fields import string_value
 from strictpy.domain.analysis.names import dotted_name
+from strictpy.domain.facts import ANY_METHOD
 
 __all__ = [
-    "ANY_METHOD",
     "DOTTED_REFERENCE",
     "call_keyword",
     "first_positional",
     "is_main_guard",
     "literal_strings",
     "route_methods",
-    "url_drivers",
 ]
 
 # A methods list that is not a literal: any method may be meant.
-ANY_METHOD = "*"
 METHOD_DECORATORS = frozenset({"get", "head", "post", "put", "delete", "patch"})
-DB_URL_DRIVER = re.compile(r"\b[a-z][a-z0-9]*\+([a-z][a-z0-9_]*)://", re.IGNORECASE)
 DOTTED_REFERENCE = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$")
 
 
@@ -128,17 +125,3 @@ def is_main_guard(test: cst.BaseExpression) -> bool:
     names = {dotted_name(side) for side in sides}
     strings = {string_value(side) for side in sides}
     return "__name__" in names and "__main__" in strings
-
-
-def url_drivers(text: str) -> tuple[str, ...]:
-    """Return the drivers named in database URLs of a text (``asyncpg``).
-
-    Args:
-        text: A string literal's text.
-
-    Returns:
-        Lower-case driver names, in order of appearance.
-    """
-    if "://" not in text:
-        return ()
-    return tuple(match.lower() for match in DB_URL_DRIVER.findall(text))

@@ -11,7 +11,6 @@ from strictpy.domain.analysis.route_calls import (
     is_main_guard,
     literal_strings,
     route_methods,
-    url_drivers,
 )
 from strictpy.domain.registry import CODES
 from strictpy.domain.selection import Selection
@@ -65,16 +64,6 @@ def test_literal_strings_and_guard() -> None:
     assert not is_main_guard(cst.parse_expression('__name__ == "main"'))
     assert not is_main_guard(cst.parse_expression('a == b == "__main__"'))
     assert not is_main_guard(cst.parse_expression("flag"))
-
-
-def test_url_drivers() -> None:
-    """Drivers of scheme+driver:// URLs, lower-cased."""
-    assert url_drivers("postgresql+asyncpg://u@h/db and mysql+PyMySQL://x") == (
-        "asyncpg",
-        "pymysql",
-    )
-    assert url_drivers("postgresql://u@h/db") == ()
-    assert url_drivers("a+b") == ()
 
 
 def test_collected_facts() -> None:

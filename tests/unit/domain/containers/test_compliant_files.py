@@ -11,8 +11,10 @@ from strictpy.domain.containers.compliant_files import (
     compliant_gitignore,
 )
 from strictpy.domain.project import ProjectContext
-from strictpy.domain.rules.sp9_containers import RULES
+from strictpy.domain.project_registry import PROJECT_RULES
 from strictpy.domain.ruleset_data import DOCKERIGNORE_ENTRIES, GITIGNORE_ENTRIES
+
+SP9_RULES = tuple(rule for rule in PROJECT_RULES if rule.CODE.startswith("SP9"))
 
 
 def test_compliant_files_yield_nothing() -> None:
@@ -29,7 +31,7 @@ def test_compliant_files_yield_nothing() -> None:
         ),
     )
     assert context.containers.problems == ()
-    assert [finding for rule in RULES for finding in rule().check(context)] == []
+    assert [finding for rule in SP9_RULES for finding in rule().check(context)] == []
 
 
 def test_ignore_files_list_every_entry_in_order() -> None:

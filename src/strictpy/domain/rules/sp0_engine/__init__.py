@@ -1,9 +1,5 @@
-"""SP0: findings the engine itself makes (parse errors, suppression comments)."""
+"""SP0: findings the engine itself makes (parse errors, suppression comments).
 
-from strictpy.domain.rules.sp0_engine.bad_suppression import BadSuppression
-from strictpy.domain.rules.sp0_engine.parse_error import ParseError
-from strictpy.domain.rules.sp0_engine.unused_suppression import UnusedSuppression
-
-__all__ = ["RULES"]
-
-RULES = (ParseError, BadSuppression, UnusedSuppression)
+One module per rule; ``domain.registry`` and ``domain.project_registry`` list
+them, so that importing one rule does not import the others.
+"""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import FileRule
+from strictpy.domain.file_rule import FileRule
 
 __all__ = ["UnusedSuppression"]
 

@@ -8,7 +8,7 @@ import libcst as cst
 
 from strictpy.domain.analysis.definitions import enclosing_function, has_decorator
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import FileRule, visits
+from strictpy.domain.file_rule import FileRule, visits
 
 __all__ = ["EllipsisBody"]
 

@@ -7,7 +7,7 @@ from typing import ClassVar
 import libcst as cst
 
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import FileRule, visits
+from strictpy.domain.file_rule import FileRule, visits
 
 __all__ = ["PassStatement"]
 

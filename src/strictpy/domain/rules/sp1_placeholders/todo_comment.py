@@ -11,7 +11,7 @@ from strictpy.domain.analysis.comments import CommentToken
 from strictpy.domain.analysis.docstring_nodes import docstring_node, docstring_text
 from strictpy.domain.analysis.source import source_lines
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import FileRule, visits
+from strictpy.domain.file_rule import FileRule, visits
 
 __all__ = ["MARKERS", "TodoComment"]
 

@@ -9,7 +9,7 @@ import libcst as cst
 
 from strictpy.domain.analysis.names import dotted_name
 from strictpy.domain.analysis.walker import child_nodes
-from strictpy.domain.rule import FileRule, leaves, visits
+from strictpy.domain.file_rule import FileRule, leaves, visits
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -8,7 +8,7 @@ import libcst as cst
 
 from strictpy.domain.analysis.definitions import all_params, has_decorator, is_method
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import FileRule, visits
+from strictpy.domain.file_rule import FileRule, visits
 
 __all__ = ["MissingParamAnnotation", "checked_params"]
 

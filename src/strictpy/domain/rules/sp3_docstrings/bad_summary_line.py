@@ -7,7 +7,7 @@ from typing import ClassVar
 import libcst as cst
 
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import visits
+from strictpy.domain.file_rule import visits
 from strictpy.domain.rules.sp3_docstrings.docstring_rule import DocstringRule
 
 __all__ = ["BadSummaryLine"]

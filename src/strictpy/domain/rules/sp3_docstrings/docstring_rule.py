@@ -10,7 +10,7 @@ import libcst as cst
 from strictpy.domain.analysis.definitions import is_method
 from strictpy.domain.analysis.docstring_analysis import DocstringAnalysis, is_overload
 from strictpy.domain.analysis.google_docstrings import ARGS
-from strictpy.domain.rule import FileRule
+from strictpy.domain.file_rule import FileRule
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

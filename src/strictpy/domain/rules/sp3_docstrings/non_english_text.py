@@ -14,7 +14,7 @@ from strictpy.domain.analysis.docstring_analysis import docstring_value
 from strictpy.domain.analysis.docstring_nodes import docstring_node
 from strictpy.domain.analysis.source import source_lines
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import FileRule, visits
+from strictpy.domain.file_rule import FileRule, visits
 
 __all__ = ["SCRIPTS", "NonEnglishText", "foreign_script", "script_of"]
 

@@ -9,7 +9,7 @@ import libcst as cst
 from strictpy.domain.analysis.definitions import has_decorator, is_method
 from strictpy.domain.analysis.google_docstrings import normalize_param
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import visits
+from strictpy.domain.file_rule import visits
 from strictpy.domain.rules.sp2_typing.missing_param_annotation import checked_params
 from strictpy.domain.rules.sp3_docstrings.docstring_rule import DocstringRule
 

@@ -8,7 +8,7 @@ import libcst as cst
 
 from strictpy.domain.analysis.google_docstrings import RAISES
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import leaves
+from strictpy.domain.file_rule import leaves
 from strictpy.domain.rules.sp3_docstrings.docstring_rule import DocstringRule
 
 __all__ = ["UndocumentedRaise", "documents"]

@@ -9,7 +9,7 @@ import libcst as cst
 from strictpy.domain.analysis.definitions import all_params
 from strictpy.domain.analysis.google_docstrings import normalize_param
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import visits
+from strictpy.domain.file_rule import visits
 from strictpy.domain.rules.sp3_docstrings.docstring_rule import DocstringRule
 
 __all__ = ["UnknownDocumentedParam"]

@@ -6,8 +6,8 @@ import builtins
 from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
 
-from strictpy.domain.analysis.fact_collector import BUILTIN_EXCEPTIONS
 from strictpy.domain.examples import ProjectInvalid, ProjectValid
+from strictpy.domain.facts import BUILTIN_EXCEPTIONS
 from strictpy.domain.rule import ProjectRule
 
 if TYPE_CHECKING:

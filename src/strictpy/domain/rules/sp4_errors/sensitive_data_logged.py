@@ -9,7 +9,7 @@ import libcst as cst
 from strictpy.domain.analysis.calls import callee_name
 from strictpy.domain.analysis.names import dotted_name
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import FileRule, leaves, visits
+from strictpy.domain.file_rule import FileRule, leaves, visits
 from strictpy.domain.rules.sp4_errors.logger_not_module_name import ROOT_LOGGER_CALLS
 from strictpy.domain.secret_names import is_secret_name
 

@@ -9,7 +9,7 @@ import libcst as cst
 from strictpy.domain.analysis.calls import callee_name, keyword_argument
 from strictpy.domain.analysis.names import dotted_name
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import FileRule, visits
+from strictpy.domain.file_rule import FileRule, visits
 
 if TYPE_CHECKING:
     from strictpy.domain.analysis.context import FileContext

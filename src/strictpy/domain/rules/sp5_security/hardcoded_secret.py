@@ -9,7 +9,7 @@ import libcst as cst
 
 from strictpy.domain.analysis.string_literals import literal_value, simple_string_value
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import FileRule, visits
+from strictpy.domain.file_rule import FileRule, visits
 from strictpy.domain.secret_names import is_secret_name, name_words
 
 __all__ = ["CREDENTIAL_URL", "HardcodedSecret", "credential_url_line"]

@@ -9,7 +9,7 @@ import libcst as cst
 from strictpy.domain.analysis.calls import callee_name
 from strictpy.domain.analysis.string_literals import is_constant_string
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import FileRule, leaves, visits
+from strictpy.domain.file_rule import FileRule, leaves, visits
 
 if TYPE_CHECKING:
     from strictpy.domain.analysis.context import FileContext

@@ -1,25 +1,5 @@
-"""SP6 rules; registered in code order in RULES."""
+"""SP6: async and state (ruleset 6).
 
-from strictpy.domain.rules.sp6_async.blocking_call_in_async import (
-    BlockingCallInAsync,
-)
-from strictpy.domain.rules.sp6_async.custom_event_loop_policy import (
-    CustomEventLoopPolicy,
-)
-from strictpy.domain.rules.sp6_async.global_mutable_state import GlobalMutableState
-from strictpy.domain.rules.sp6_async.no_graceful_shutdown import NoGracefulShutdown
-from strictpy.domain.rules.sp6_async.non_aiohttp_http_client import (
-    NonAiohttpHttpClient,
-)
-from strictpy.domain.rules.sp6_async.sync_orm_in_async import SyncOrmInAsync
-
-__all__ = ["RULES"]
-
-RULES = (
-    BlockingCallInAsync,
-    NonAiohttpHttpClient,
-    CustomEventLoopPolicy,
-    GlobalMutableState,
-    NoGracefulShutdown,
-    SyncOrmInAsync,
-)
+One module per rule; ``domain.registry`` and ``domain.project_registry`` list
+them, so that importing one rule does not import the others.
+"""

@@ -13,7 +13,7 @@ from strictpy.domain.analysis.calls import (
     receiver_text,
 )
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import FileRule, visits
+from strictpy.domain.file_rule import FileRule, visits
 
 __all__ = ["SYNC_ORM_CALLS", "SyncOrmInAsync"]
 

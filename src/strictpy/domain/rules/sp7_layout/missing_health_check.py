@@ -6,9 +6,9 @@ import re
 from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
 
-from strictpy.domain.analysis.route_calls import ANY_METHOD
 from strictpy.domain.dependency_map import normalize_distribution, requirement_name
 from strictpy.domain.examples import ProjectInvalid, ProjectValid
+from strictpy.domain.facts import ANY_METHOD
 from strictpy.domain.rule import ProjectRule
 from strictpy.domain.ruleset_data import HEALTH_PATHS, WEB_FRAMEWORKS
 

@@ -8,7 +8,7 @@ import libcst as cst
 
 from strictpy.domain.analysis.imports import imported_modules, top_level
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import FileRule, visits
+from strictpy.domain.file_rule import FileRule, visits
 
 __all__ = ["DATABASE_LIBRARIES", "OrmOutsideAdapters"]
 

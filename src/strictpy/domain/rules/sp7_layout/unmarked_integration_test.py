@@ -10,7 +10,7 @@ import libcst as cst
 
 from strictpy.domain.analysis.names import dotted_name
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import FileRule, leaves, visits
+from strictpy.domain.file_rule import FileRule, leaves, visits
 
 if TYPE_CHECKING:
     from strictpy.domain.analysis.context import FileContext

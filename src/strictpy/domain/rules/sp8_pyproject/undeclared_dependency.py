@@ -13,7 +13,7 @@ from strictpy.domain.analysis.imports import (
 )
 from strictpy.domain.dependency_map import is_stdlib
 from strictpy.domain.examples import Invalid, Valid
-from strictpy.domain.rule import FileRule, visits
+from strictpy.domain.file_rule import FileRule, visits
 
 __all__ = ["ALWAYS_AVAILABLE", "UndeclaredDependency"]
 

@@ -6,13 +6,13 @@ import re
 from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
 
-from strictpy.domain.analysis.route_calls import url_drivers
 from strictpy.domain.dependency_map import (
     import_names,
     normalize_distribution,
     requirement_name,
 )
 from strictpy.domain.examples import ProjectInvalid, ProjectValid
+from strictpy.domain.facts import url_drivers
 from strictpy.domain.rule import ProjectRule
 from strictpy.domain.ruleset_data import COMPOSE_FILE_NAMES
 

@@ -10,13 +10,13 @@ simply skip an input that did not parse, and the rest of the audit goes on.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from strictpy.domain.rules.sp0_engine.parse_error import ParseError
+import importlib
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from strictpy.domain.findings import Finding
     from strictpy.domain.project import ProjectContext
+    from strictpy.domain.rule import Rule
 
 __all__ = ["container_parse_errors"]
 
@@ -30,9 +30,16 @@ def container_parse_errors(ctx: ProjectContext) -> tuple[Finding, ...]:
     Returns:
         The findings, each with the parser's message and line.
     """
+    problems = ctx.containers.problems
+    if not problems:
+        return ()
+    # SP000 is a file rule, which imports libcst: only for a bad input, so that
+    # the project pass stays free of it (see ``domain.project_registry``).
+    module = importlib.import_module("strictpy.domain.rules.sp0_engine.parse_error")
+    parse_error = cast("type[Rule]", module.ParseError)
     return tuple(
         ctx.make_finding(
-            ParseError, problem.path, problem.line, {"reason": problem.reason}
+            parse_error, problem.path, problem.line, {"reason": problem.reason}
         )
-        for problem in ctx.containers.problems
+        for problem in problems
     )

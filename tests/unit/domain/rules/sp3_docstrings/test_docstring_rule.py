@@ -8,7 +8,7 @@ import pytest
 from strictpy.domain.analysis.context import FileContext
 from strictpy.domain.analysis.docstring_analysis import DocstringAnalysis
 from strictpy.domain.analysis.file_info import RuleOptions, describe_file
-from strictpy.domain.rules.sp3_docstrings import RULES
+from strictpy.domain.registry import FILE_RULES
 from strictpy.domain.rules.sp3_docstrings.docstring_rule import (
     DocstringRule,
     enclosing_class,
@@ -30,7 +30,7 @@ def _context() -> FileContext:
 def test_analysis_is_started_once_for_all_rules() -> None:
     """Every SP3 rule declaring the analysis shares one instance per file."""
     ctx = _context()
-    rules = [rule for rule in RULES if issubclass(rule, DocstringRule)]
+    rules = [rule for rule in FILE_RULES if issubclass(rule, DocstringRule)]
     started = ctx.start_analyses(rules)
     assert len(rules) > 1
     assert len(started) == 1

@@ -5,13 +5,15 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from strictpy.domain.project import ProjectContext
-from strictpy.domain.rules.sp9_containers import RULES
+from strictpy.domain.project_registry import PROJECT_RULES
 from strictpy.domain.rules.sp9_containers.container_parse_errors import (
     container_parse_errors,
 )
 from tests.unit.domain.rules.sp9_containers.container_fixtures import (
     CONTAINER_FIXTURES,
 )
+
+SP9_RULES = tuple(rule for rule in PROJECT_RULES if rule.CODE.startswith("SP9"))
 
 COMPLIANT = CONTAINER_FIXTURES / "compliant"
 
@@ -26,4 +28,4 @@ def test_compliant_project_is_clean() -> None:
     assert container_parse_errors(context) == ()
     assert context.containers.dockerfile is not None
     assert len(context.containers.compose_files) == 1
-    assert [f.message for rule in RULES for f in rule().check(context)] == []
+    assert [f.message for rule in SP9_RULES for f in rule().check(context)] == []

@@ -5,13 +5,15 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from strictpy.domain.project import ProjectContext
-from strictpy.domain.rules.sp9_containers import RULES
+from strictpy.domain.project_registry import PROJECT_RULES
 from strictpy.domain.rules.sp9_containers.container_parse_errors import (
     container_parse_errors,
 )
 from tests.unit.domain.rules.sp9_containers.container_fixtures import (
     assert_container_fixture,
 )
+
+SP9_RULES = tuple(rule for rule in PROJECT_RULES if rule.CODE.startswith("SP9"))
 
 
 def test_fixture() -> None:
@@ -35,7 +37,7 @@ def test_one_finding_per_bad_file_and_rules_skip_it() -> None:
         ("compose.yaml", 1, "SP000"),
     ]
     assert "unknown instruction: NOPE" in findings[0].message
-    reported = {f.path for rule in RULES for f in rule().check(context)}
+    reported = {f.path for rule in SP9_RULES for f in rule().check(context)}
     assert reported <= {".dockerignore"}
 
 
