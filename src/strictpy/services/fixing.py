@@ -25,7 +25,7 @@ from strictpy.adapters.file_discovery import find_project_root
 from strictpy.adapters.safe_writer import SafeWriter
 from strictpy.config import load_settings
 from strictpy.domain.findings import sort_key
-from strictpy.domain.project import detect_package
+from strictpy.domain.project_package import detect_package
 from strictpy.domain.registry import CODES
 from strictpy.domain.selection import Selection
 from strictpy.exceptions import AppError, NotFoundError

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from strictpy.adapters.project_files import PROJECT_FILES
 from strictpy.domain.analysis.file_info import RuleOptions
-from strictpy.domain.project import ProjectContext, detect_package
+from strictpy.domain.project import ProjectContext
+from strictpy.domain.project_package import detect_package
 from strictpy.domain.registry import CODES
 from strictpy.domain.selection import Selection
 from strictpy.services.file_pass import check_file

@@ -41,7 +41,7 @@ from strictpy.config import load_settings
 from strictpy.domain.analysis.file_info import RuleOptions
 from strictpy.domain.baseline import apply_baseline
 from strictpy.domain.findings import sort_key
-from strictpy.domain.project import ProjectContext, detect_package
+from strictpy.domain.project_package import detect_package
 from strictpy.domain.rule_catalog import CODES, FILE_CODES, PROJECT_CODES
 from strictpy.domain.selection import Selection
 from strictpy.logging import configure_logging
@@ -223,7 +223,10 @@ def _project_findings(
         file_facts = entry.facts() if isinstance(entry, StoredFile) else entry[1].facts
         if file_facts is not None:
             facts[path] = file_facts
-    context = ProjectContext(
+    # The context's parsers (containers, locks, pyproject: yaml and tomlkit)
+    # come with the project pass, not before the files are handed out.
+    project = importlib.import_module("strictpy.domain.project")
+    context = project.ProjectContext(
         package=plan.options.package,
         python_files=tuple(sorted(entries)),
         facts=MappingProxyType(facts),
@@ -249,12 +252,14 @@ def _project_pass() -> ModuleType:
 def _prepare_project_pass(entries: Mapping[str, StoredFile | CacheEntry]) -> None:
     """Do the project pass's work that does not wait for the files being checked.
 
-    Imports the rules and decodes the facts of the files reused from the cache.
+    Imports the rules and the project's context, and decodes the facts of the
+    files reused from the cache.
 
     Args:
         entries: The entries reused from the cache.
     """
     _project_pass()
+    importlib.import_module("strictpy.domain.project")
     for entry in entries.values():
         if isinstance(entry, StoredFile):
             entry.facts()

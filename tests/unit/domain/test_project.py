@@ -1,22 +1,11 @@
-"""Tests for the project context and package detection."""
+"""Tests for the project context."""
 
 from __future__ import annotations
 
 from types import MappingProxyType
 
-from strictpy.domain.project import ProjectContext, detect_package
+from strictpy.domain.project import ProjectContext
 from strictpy.domain.rules.sp1_placeholders.todo_comment import TodoComment
-
-
-def test_detect_package_order() -> None:
-    """Configured package, then the single src package, then the project name."""
-    existing = frozenset({"src/shop/__init__.py", "src/shop"})
-    assert detect_package(existing, "x", "configured") == "configured"
-    assert detect_package(existing, "other-name", None) == "shop"
-    assert detect_package(frozenset(), "My-Tool.x", None) == "my_tool_x"
-    assert detect_package(frozenset(), None, None) is None
-    two = frozenset({"src/a/__init__.py", "src/b/__init__.py"})
-    assert detect_package(two, "pick-me", None) == "pick_me"
 
 
 def test_make_finding_with_and_without_line() -> None:
