@@ -76,16 +76,20 @@ def test_cached_and_uncached_runs_print_identical_json(project: Path) -> None:
 
 
 def test_warm_run_does_not_audit(project: Path, mocker: MockerFixture) -> None:
-    """Nothing changed: the report is replayed without running the audit.
+    """Nothing changed: the report is replayed without the audit or the worker.
 
     Args:
         mocker: pytest-mock's fixture.
         project: The project folder (the working directory).
     """
+    stop = mocker.patch("strictpy.api.check_command.stop_preloaded_worker")
     first = _codes()
+    stop.assert_not_called()
     audit = mocker.patch("strictpy.api.check_command.run_audit")
     assert _codes() == first
     audit.assert_not_called()
+    # The worker forked at launch is stopped before the report is written.
+    stop.assert_called_once_with()
     assert project.is_dir()
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
+from strictpy.adapters.preloaded_worker import stop_preloaded_worker
 from strictpy.api.renderers import OutputFormat, renderer_for
 from strictpy.api.renderers.rich_renderer import render_statistics
 from strictpy.api.segmented_report import (
@@ -230,6 +231,9 @@ def run_check(options: CheckOptions, cwd: Path) -> tuple[int, tuple[str, ...], s
     scans: dict[str, RootScan] = {}
     replayed = replay_of(last, groups, scans)
     if replayed is not None:
+        # Nothing is checked: the worker forked at launch gives back its core
+        # before the report is written.
+        stop_preloaded_worker()
         _write(replayed.output, options.render.output_file)
         return replayed.exit_code, replayed.notices, ""
     writer = segment_writer(options.render)
