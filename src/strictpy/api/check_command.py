@@ -43,6 +43,7 @@ from strictpy.services.replay import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from strictpy.adapters.cache_store import StoredBytes
     from strictpy.services.audit import AuditReport
     from strictpy.services.replay import LastReport, RootScan
 
@@ -162,7 +163,7 @@ def render_report(report: AuditReport, render: RenderOptions) -> bytes:
     return encoded.getvalue()
 
 
-def _write(text: bytes, output_file: str | None) -> None:
+def _write(text: StoredBytes, output_file: str | None) -> None:
     """Write the report to stdout or the output file.
 
     Args:
@@ -287,7 +288,7 @@ def run_check(options: CheckOptions, cwd: Path) -> tuple[int, tuple[str, ...], s
 
 def _previous_segments(
     last: LastReport | None,
-) -> tuple[dict[str, ReusableSegments], tuple[SegmentIndex, bytes]] | None:
+) -> tuple[dict[str, ReusableSegments], tuple[SegmentIndex, StoredBytes]] | None:
     """Read what the last report of this command line lets the audit keep.
 
     Args:

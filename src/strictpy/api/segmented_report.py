@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
+    from strictpy.adapters.cache_store import StoredBytes
     from strictpy.api.renderers.segments import SegmentWriter
     from strictpy.services.audit import AuditReport
     from strictpy.services.replay import RenderOptions
@@ -174,7 +175,7 @@ def render_by_segments(
     writer: SegmentWriter,
     report: AuditReport,
     console_for: Callable[[io.TextIOWrapper], Console],
-    previous: tuple[SegmentIndex, bytes] | None,
+    previous: tuple[SegmentIndex, StoredBytes] | None,
     digests: Mapping[str, str],
 ) -> tuple[bytes, SegmentIndex]:
     """Render a report, copying kept files' segments from the last output.

@@ -32,6 +32,7 @@ from strictpy.services.file_stamps import FileStamps
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
+    from strictpy.adapters.cache_store import StoredBytes
     from strictpy.adapters.file_discovery import Discovery
     from strictpy.services.audit import AuditRequest
     from strictpy.services.file_stamps import Stamp
@@ -90,7 +91,7 @@ class Replay:
             the formats rendered by segments.
     """
 
-    output: bytes
+    output: StoredBytes
     exit_code: int
     notices: tuple[str, ...]
     segments: dict[str, object] | None = field(default=None, compare=False)
@@ -131,7 +132,7 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:DIGEST_CHARS]
 
 
-def output_check(output: bytes) -> str:
+def output_check(output: StoredBytes) -> str:
     """Return what recognises a stored report as the one its metadata describes.
 
     The report is only ever damaged (a write cut short, a disk error), never
@@ -408,7 +409,7 @@ class LastReport:
         segments: The stored segment index of the output, if it has one.
     """
 
-    output: bytes
+    output: StoredBytes
     exit_code: int
     notices: tuple[str, ...]
     roots: object

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mmap
 from typing import TYPE_CHECKING
 
 from strictpy.adapters.cache_store import CACHE_DIR
@@ -63,8 +64,14 @@ def test_replay_round_trip_and_invalidation(tmp_path: Path) -> None:
     request, groups = _stored_run(tmp_path)
     uncached = AuditRequest(("a.py",), no_cache=True)
     as_json = RenderOptions("json")
-    assert replay_of(last_report(request, RENDER, tmp_path, groups), groups) == Replay(
-        b"report\n", 1, ("note",)
+    replayed = replay_of(last_report(request, RENDER, tmp_path, groups), groups)
+    assert replayed is not None
+    # The stored report is mapped from its file, not read into a new buffer.
+    assert isinstance(replayed.output, mmap.mmap)
+    assert (bytes(replayed.output), replayed.exit_code, replayed.notices) == (
+        b"report\n",
+        1,
+        ("note",),
     )
     assert replay_of(last_report(uncached, RENDER, tmp_path, groups), groups) is None
     assert replay_of(last_report(request, as_json, tmp_path, groups), groups) is None
