@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -187,3 +189,23 @@ def source_runner() -> object:
         The ``run_source`` function.
     """
     return run_source
+
+
+def run_fresh(script: str, stdin: bytes = b"") -> str:
+    """Run a Python script in a fresh interpreter (what it imports is its own).
+
+    Args:
+        script: The Python source.
+        stdin: Bytes for its standard input.
+
+    Returns:
+        Its standard output.
+    """
+    completed = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", script],
+        input=stdin,
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    return completed.stdout.decode()

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from strictpy.domain.codes import Scope
 from strictpy.domain.file_rule import FileRule
 from strictpy.domain.project_registry import PROJECT_RULES, RUFF_RULES
 from strictpy.domain.registry import FILE_RULES
-from tests.conftest import run_source
+from tests.conftest import run_fresh, run_source
 
 
 def test_file_rules_ride_the_walk_and_the_others_do_not() -> None:
@@ -37,11 +34,5 @@ def test_the_base_of_project_rules_imports_no_libcst() -> None:
         "import strictpy.domain.file_rule\n"
         "print(before, 'libcst' in sys.modules)\n"
     )
-    completed = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    assert completed.stdout.split() == ["False", "True"]
+    output = run_fresh(script)
+    assert output.split() == ["False", "True"]

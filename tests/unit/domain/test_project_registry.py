@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from strictpy.domain.codes import Scope
 from strictpy.domain.project_registry import BY_CODE, PROJECT_RULES, RUFF_RULES
 from strictpy.domain.registry import BY_CODE as ALL_BY_CODE
 from strictpy.domain.rule import ProjectRule
+from tests.conftest import run_fresh
 
 
 def test_project_rules_in_code_order_and_the_registry_agrees() -> None:
@@ -29,11 +27,5 @@ def test_importing_the_project_rules_imports_no_libcst() -> None:
         "import strictpy.domain.project_registry\n"
         "print(any(m.split('.')[0] == 'libcst' for m in sys.modules))\n"
     )
-    completed = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    assert completed.stdout.strip() == "False"
+    output = run_fresh(script)
+    assert output.strip() == "False"

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from strictpy.domain.registry import CODES, FILE_RULES, PROJECT_RULES
 from strictpy.domain.rule_catalog import (
     CODES as CATALOG_CODES,
     FILE_CODES,
     PROJECT_CODES,
 )
+from tests.conftest import run_fresh
 
 # What the main process imports before its files are checked: the command line,
 # the audit of a root, handing files out, Ruff's pass.
@@ -39,11 +37,5 @@ def test_the_main_process_decides_without_importing_the_rules() -> None:
         " or m.split('.')[:3] == ['strictpy', 'domain', 'rules']"
         " or m in ('strictpy.domain.registry', 'strictpy.domain.project', 'yaml')))\n"
     )
-    completed = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    assert completed.stdout.strip() == "[]"
+    output = run_fresh(script)
+    assert output.strip() == "[]"

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pickle
-import subprocess
-import sys
 
 from strictpy.domain.analysis.file_info import RuleOptions
 from strictpy.domain.rule_catalog import CODES, FILE_CODES
 from strictpy.domain.selection import Selection
 from strictpy.services.file_plan import FilePlan
+from tests.conftest import run_fresh
 
 PLAN = FilePlan(
     FILE_CODES,
@@ -27,14 +26,8 @@ def test_a_plan_travels_without_the_rules() -> None:
         "print(len(plan.codes), any(m.split('.')[0] == 'libcst' for m in sys.modules),"
         " any(m.split('.')[:3] == ['strictpy', 'domain', 'rules'] for m in sys.modules))\n"
     )
-    completed = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "-c", script],
-        input=pickle.dumps(PLAN),
-        capture_output=True,
-        check=True,
-        timeout=60,
-    )
-    assert completed.stdout.decode().split() == [str(len(FILE_CODES)), "False", "False"]
+    output = run_fresh(script, pickle.dumps(PLAN))
+    assert output.split() == [str(len(FILE_CODES)), "False", "False"]
 
 
 def test_a_plan_round_trips() -> None:

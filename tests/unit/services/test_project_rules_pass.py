@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from strictpy.domain.registry import CODES
 from strictpy.domain.rules.sp7_layout.missing_package_module import (
     MissingPackageModule,
@@ -13,6 +10,7 @@ from strictpy.domain.rules.sp7_layout.not_src_layout import NotSrcLayout
 from strictpy.domain.selection import Selection
 from strictpy.services.project_pass import context_from_files
 from strictpy.services.project_rules_pass import project_findings, run_project_rules
+from tests.conftest import run_fresh
 
 
 def test_run_project_rules_applies_per_file_ignores() -> None:
@@ -66,11 +64,5 @@ def test_the_project_pass_imports_no_file_rule() -> None:
         "print(any(m.split('.')[0] == 'libcst' for m in sys.modules),"
         " 'strictpy.domain.file_rule' in sys.modules)\n"
     )
-    completed = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    assert completed.stdout.split() == ["False", "False"]
+    output = run_fresh(script)
+    assert output.split() == ["False", "False"]
