@@ -265,10 +265,6 @@ def _prepare_project_pass(entries: Mapping[str, StoredFile | CacheEntry]) -> Non
             entry.facts()
 
 
-def _nothing() -> None:
-    """Do nothing: the main process's work when no project pass runs."""
-
-
 def _reuse_cached(
     digests: Mapping[str, tuple[Path, str]], cache: CacheContents | None
 ) -> tuple[dict[str, StoredFile | CacheEntry], list[tuple[str, str]]]:
@@ -501,7 +497,9 @@ def _audit_root(
         functools.partial(
             ruff_findings, root, settings=settings, selection=selection, texts=texts
         ),
-        functools.partial(_prepare_project_pass, entries) if project_runs else _nothing,
+        functools.partial(_prepare_project_pass, entries)
+        if project_runs
+        else (lambda: None),
     )
     logger.info("root %s: %d files checked", root.name, len(misses))
     fresh: dict[str, CacheEntry] = {

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -20,6 +18,7 @@ from strictpy.adapters.preloaded_worker import (
     start_preloaded_worker,
     take_preloaded_worker,
 )
+from tests.conftest import run_fresh
 
 if TYPE_CHECKING:
     from pytest_mock import MockerFixture
@@ -96,33 +95,10 @@ print(alive, take_preloaded_worker() is None)
 """
 
 
-def _run(script: str) -> str:
-    """Run a script in a fresh interpreter.
-
-    Args:
-        script: The Python source.
-
-    Returns:
-        Its standard output.
-    """
-    completed = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-        env={
-            **os.environ,
-            "PYTHONPATH": str(Path(preloaded_worker.__file__).parents[2]),
-        },
-    )
-    return completed.stdout
-
-
 @needs_fork
 def test_worker_runs_calls_after_its_imports_and_reports_its_death() -> None:
     """Calls run in the worker, after its preload; a dead worker is reported."""
-    report = json.loads(_run(SCRIPT))
+    report = json.loads(run_fresh(SCRIPT))
     assert report == {
         "taken_twice": False,
         "preloaded": [True, [True, True]],
@@ -138,7 +114,7 @@ def test_worker_runs_calls_after_its_imports_and_reports_its_death() -> None:
 @needs_fork
 def test_an_unused_worker_is_gone_when_the_process_exits() -> None:
     """Nobody took the worker: it is killed and reaped at exit."""
-    pid = int(_run(UNUSED))
+    pid = int(run_fresh(UNUSED))
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
 
@@ -146,7 +122,7 @@ def test_an_unused_worker_is_gone_when_the_process_exits() -> None:
 @needs_fork
 def test_a_worker_stopped_unused_is_gone_at_once() -> None:
     """A run with its own pool stops the worker before it ends."""
-    assert _run(STOPPED).split() == ["False", "True"]
+    assert run_fresh(STOPPED).split() == ["False", "True"]
 
 
 def test_nothing_is_forked_where_it_cannot_help(mocker: MockerFixture) -> None:

@@ -155,6 +155,21 @@ def _small_files(tmp_path: Path) -> list[tuple[str, str]]:
     return [(str(tmp_path / name), name) for name in ("a.py", "b.py")]
 
 
+def _fake_worker(mocker: MockerFixture, *, lost: bool = False) -> FakeWorker:
+    """Put a stand-in where ``check_files`` takes the preloaded worker.
+
+    Args:
+        mocker: pytest-mock's fixture.
+        lost: Whether the worker dies instead of answering.
+
+    Returns:
+        The stand-in (its ``events`` record the calls).
+    """
+    worker = FakeWorker([], lost=lost)
+    mocker.patch.object(parallel_check, "take_preloaded_worker", return_value=worker)
+    return worker
+
+
 def test_small_run_goes_to_the_preloaded_worker_while_the_main_process_works(
     tmp_path: Path, mocker: MockerFixture
 ) -> None:
@@ -166,9 +181,8 @@ def test_small_run_goes_to_the_preloaded_worker_while_the_main_process_works(
     """
     files = _small_files(tmp_path)
     expected = check_files(files, PLAN, 1)
-    events: list[str] = []
-    worker = FakeWorker(events)
-    mocker.patch.object(parallel_check, "take_preloaded_worker", return_value=worker)
+    worker = _fake_worker(mocker)
+    events = worker.events
     in_process = mocker.patch.object(parallel_check, "_chunk_checker")
     results = check_files(files, PLAN, 2, meanwhile=lambda: events.append("meanwhile"))
     assert results == expected
@@ -188,14 +202,9 @@ def test_a_lost_worker_leaves_the_files_to_this_process(
     """
     files = _small_files(tmp_path)
     expected = check_files(files, PLAN, 1)
-    events: list[str] = []
-    mocker.patch.object(
-        parallel_check,
-        "take_preloaded_worker",
-        return_value=FakeWorker(events, lost=True),
-    )
+    worker = _fake_worker(mocker, lost=True)
     assert check_files(files, PLAN, 2) == expected
-    assert events == ["submit", "result", "stop"]
+    assert worker.events == ["submit", "result", "stop"]
 
 
 def test_one_job_or_a_pool_stops_the_preloaded_worker_unused(
@@ -214,10 +223,7 @@ def test_one_job_or_a_pool_stops_the_preloaded_worker_unused(
     ]
     for absolute, _ in many:
         Path(absolute).write_text("x = 1\n", encoding="utf-8")
-    events: list[str] = []
-    mocker.patch.object(
-        parallel_check, "take_preloaded_worker", return_value=FakeWorker(events)
-    )
+    events = _fake_worker(mocker).events
     note = functools.partial(events.append, "meanwhile")
     check_files(files, PLAN, 1, meanwhile=note)
     assert events == ["stop", "meanwhile"]
