@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from strictpy.adapters import preloaded_worker
+from strictpy.adapters.worker_processes import PARALLEL_MIN_FILES
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -27,6 +28,7 @@ TIMEOUT_SECONDS = 120
 CLEAN = '"""Module {index}."""\n\nVALUE_{index} = {index}\n'
 DIRTY = '"""Module."""\n\n\ndef run(value):\n    """Run."""\n    pass\n'
 HANDED_OVER = "{count} files checked by the preloaded worker"
+POOLED = "{count} files checked by the preloaded worker and 1 helpers"
 
 
 def _check(root: Path, *arguments: str) -> tuple[int, dict[str, object], str]:
@@ -99,4 +101,35 @@ def test_edited_file_is_checked_by_the_worker_and_the_report_is_exact(
     assert {f["code"] for f in findings if f["path"] == "src/shop/m3.py"} >= {
         "SP102",
         "SP201",
+    }
+
+
+def test_a_pool_is_the_preloaded_worker_and_a_helper_and_the_report_is_exact(
+    tmp_path: Path,
+) -> None:
+    """Enough files for a pool: the worker forks a helper; nothing differs.
+
+    Args:
+        tmp_path: A fresh folder for the project.
+    """
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "shop"\nversion = "0.1.0"\n', encoding="utf-8"
+    )
+    package = tmp_path / "src" / "shop"
+    package.mkdir(parents=True)
+    count = PARALLEL_MIN_FILES + 6
+    for index in range(count):
+        body = DIRTY if index % 5 == 0 else CLEAN.format(index=index)
+        (package / f"m{index}.py").write_text(body, encoding="utf-8")
+    code, pooled, log = _check(tmp_path, "--jobs", "2", "--no-cache")
+    assert POOLED.format(count=count) in log
+    expected_code, expected, expected_log = _check(
+        tmp_path, "--jobs", "1", "--no-cache"
+    )
+    assert "preloaded worker" not in expected_log
+    assert (code, pooled) == (expected_code, expected)
+    findings = pooled["findings"]
+    assert isinstance(findings, list)
+    assert {f["path"] for f in findings if f["code"] == "SP201"} == {
+        f"src/shop/m{index}.py" for index in range(0, count, 5)
     }

@@ -5,15 +5,24 @@ most of its time importing libcst and the rules before parsing anything. Forked
 before the command line's own imports, this worker imports the engine on
 another core while the main process parses its options and finds out whether
 the last report can be replayed; the main process then hands it the files to
-check and, meanwhile, prepares the project pass. A run that replays, or that
-starts its pool of workers, stops it unused; so does the process's exit.
+check and, meanwhile, prepares the project pass. A run that replays stops it
+unused; so does the process's exit.
+
+A run with many files to check makes it the first of its pool: the worker forks
+helpers, which start with the engine imported, instead of a new interpreter
+importing it again before the pool's first file (a third of a second here).
+Their channels are pipes made at launch, one per other core (the helpers
+inherit their ends through the worker). The worker leads its own process group
+with its helpers, so one signal stops them all; on a normal end the helpers are
+let go (their pipes closed) and the worker reaps them before it is stopped.
 
 Written by hand: ``multiprocessing`` starts a process only when a pool or a
 ``Process`` is made, after the command line's imports, and its own imports
-would cost the runs that replay. This is one ``fork`` before any import, two
-pipes and pickle. Only on Linux (``fork`` of a fresh interpreter is safe there;
+would cost the runs that replay. This is one ``fork`` before any import, pipes
+and pickle. Only on Linux (``fork`` of a fresh interpreter is safe there;
 macOS's system libraries are not fork-safe) and with more than one core to run
-on, so that the worker never slows the main process down.
+on, so that the worker never slows the main process down. The worker forks
+helpers only while it runs no thread of its own (a fork would not carry it).
 """
 
 from __future__ import annotations
@@ -25,6 +34,8 @@ import os
 import pickle
 import signal
 import sys
+import threading
+import time
 from typing import TYPE_CHECKING, BinaryIO, Self
 
 if TYPE_CHECKING:
@@ -34,6 +45,7 @@ __all__ = [
     "ENGINE_MODULES",
     "ENGINE_WARM_UP",
     "PreloadedWorker",
+    "can_lead_pool",
     "start_preloaded_worker",
     "stop_preloaded_worker",
     "take_preloaded_worker",
@@ -45,6 +57,15 @@ ENGINE_MODULES = ("strictpy.services.chunk_check",)
 # What the preloaded worker runs while it waits: one small check, which makes
 # the first real one as fast as the next (see ``chunk_check.warm_up``).
 ENGINE_WARM_UP = ("strictpy.services.chunk_check", "warm_up")
+# Channels made at launch for helpers, at most: a pool larger than this many
+# plus one starts its workers from a fork server instead (pipes for every core
+# of a large machine would cost each run that replays).
+MAX_HELPERS = 15
+
+# How long helpers let go get to exit before they are killed, and how often
+# they are looked at meanwhile (an idle helper exits within a millisecond).
+REAP_SECONDS = 2.0
+REAP_POLL_SECONDS = 0.001
 
 logger = logging.getLogger(__name__)
 
@@ -52,27 +73,57 @@ logger = logging.getLogger(__name__)
 # sends something that is not a whole result.
 LOST = (EOFError, OSError, pickle.UnpicklingError)
 
+# A spare channel as this process holds it: (jobs write end, results read end).
+type Channel = tuple[int, int]
+
 
 class PreloadedWorker:
-    """The worker forked at launch: its process and the pipes to it.
+    """The worker forked at launch, or one of its helpers: its process and pipes.
 
     Attributes:
         pid: The worker's process id.
     """
 
-    __slots__ = ("_jobs", "_results", "pid")
+    __slots__ = ("_jobs", "_leader", "_results", "_spares", "_stopped", "pid")
 
-    def __init__(self, pid: int, jobs: BinaryIO, results: BinaryIO) -> None:
+    def __init__(
+        self,
+        pid: int,
+        jobs: BinaryIO,
+        results: BinaryIO,
+        spares: tuple[Channel, ...] = (),
+        *,
+        leader: bool = True,
+    ) -> None:
         """Hold a started worker.
 
         Args:
             pid: Its process id.
             jobs: The pipe jobs are written to.
             results: The pipe results are read from.
+            spares: The channels its helpers would use, if it forks them.
+            leader: Whether it is this process's child and leads its own
+                process group (a helper is the worker's child, in its group).
         """
         self.pid = pid
         self._jobs = jobs
         self._results = results
+        self._spares = spares
+        self._leader = leader
+        self._stopped = False
+
+    @property
+    def spare_count(self) -> int:
+        """How many helpers the worker can fork."""
+        return len(self._spares)
+
+    def fileno(self) -> int:
+        """Return the results pipe's descriptor, to wait on several workers.
+
+        Returns:
+            The descriptor.
+        """
+        return self._results.fileno()
 
     def submit(self, module: str, function: str, *arguments: object) -> bool:
         """Hand the worker one call; it runs once the worker's imports are done.
@@ -109,17 +160,97 @@ class PreloadedWorker:
         except LOST:
             return False, None
 
+    def call(
+        self, module: str, function: str, *arguments: object
+    ) -> tuple[bool, object]:
+        """Run one call in the worker and wait for its result.
+
+        Args:
+            module: The module the function is defined in.
+            function: The function's name.
+            *arguments: Its arguments, picklable.
+
+        Returns:
+            What ``result`` returns.
+        """
+        if not self.submit(module, function, *arguments):
+            return False, None
+        return self.result()
+
+    def fork_helpers(self, count: int) -> list[PreloadedWorker] | None:
+        """Have the worker fork helpers, which start with the engine imported.
+
+        Each helper serves calls as the worker does, over a channel made at
+        launch; the channels no helper took are closed.
+
+        Args:
+            count: How many helpers (at most ``spare_count``).
+
+        Returns:
+            The helpers, or None when the worker did not fork them (it is gone,
+            or runs a thread of its own).
+        """
+        if not 0 < count <= len(self._spares):
+            return None
+        done, pids = self.call(__name__, "_fork_helpers", count)
+        taken, self._spares = self._spares[:count], self._spares[count:]
+        self._close_spares()
+        if not done or not isinstance(pids, list) or len(pids) != count:
+            _close_channels(taken)
+            return None
+        return [
+            PreloadedWorker(
+                pid, os.fdopen(jobs, "wb"), os.fdopen(results, "rb"), leader=False
+            )
+            for pid, (jobs, results) in zip(pids, taken, strict=True)
+        ]
+
+    def release_helpers(self, helpers: list[PreloadedWorker]) -> None:
+        """Let idle helpers exit, and have the worker reap them.
+
+        Reaped by the worker, the process whose children they are, and the
+        worker by this process, their resource use is counted as this
+        process's children's (peak memory included).
+
+        Args:
+            helpers: Helpers this worker forked, none of them busy.
+        """
+        for helper in helpers:
+            helper.stop()  # their jobs pipe closes: they exit
+        self.call(__name__, "_reap_helpers")
+
+    def _close_spares(self) -> None:
+        """Close the spare channels no helper took."""
+        _close_channels(self._spares)
+        self._spares = ()
+
     def stop(self) -> None:
-        """Kill the worker, wherever it is, and reap it."""
+        """Stop the worker, wherever it is: close its pipes, kill and reap it.
+
+        A leader is killed with its process group (its helpers with it); a
+        helper is only let go here: its pipes closed, it exits when idle, and
+        stopping the worker that forked it kills it if it is not.
+        """
+        if self._stopped:
+            return
+        self._stopped = True
+        self._close_spares()
         for stream in (self._jobs, self._results):
             try:
                 stream.close()
             except OSError as error:  # a job left unread when the worker died
                 logger.debug("the preloaded worker's pipe was broken: %s", error)
+        if not self._leader:
+            return
+        # Still this process's child, alive or not yet reaped: neither its pid
+        # nor its group's id can belong to another process yet.
         try:
-            os.kill(self.pid, signal.SIGKILL)
+            os.killpg(self.pid, signal.SIGKILL)
+        except OSError:
+            _kill(self.pid)
+        try:
             os.waitpid(self.pid, 0)
-        except (ChildProcessError, ProcessLookupError):
+        except ChildProcessError:
             return
 
     def __enter__(self) -> Self:
@@ -146,6 +277,114 @@ class PreloadedWorker:
         self.stop()
 
 
+def _kill(pid: int) -> None:
+    """Kill one process that may be gone already.
+
+    Args:
+        pid: The process id.
+    """
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        return
+
+
+def _close_channels(channels: tuple[Channel, ...] | list[Channel]) -> None:
+    """Close both descriptors of each channel.
+
+    Args:
+        channels: The channels.
+    """
+    for first, second in channels:
+        os.close(first)
+        os.close(second)
+
+
+class _WorkerSide:
+    """In the worker: its own channel's ends, the spare ones, its helpers."""
+
+    __slots__ = ("helpers", "own", "spares")
+
+    def __init__(self) -> None:
+        """Start with none."""
+        self.own: tuple[int, ...] = ()
+        # (jobs read end, results write end) per spare channel.
+        self.spares: list[tuple[int, int]] = []
+        self.helpers: list[int] = []
+
+
+WORKER_SIDE = _WorkerSide()
+
+
+def _fork_helpers(count: int) -> list[int] | None:
+    """Fork helpers from this worker (run in the worker, on request).
+
+    Args:
+        count: How many helpers.
+
+    Returns:
+        Their process ids, or None when a thread runs besides this one (the
+        helpers would inherit its state but not the thread).
+    """
+    if threading.active_count() > 1 or count > len(WORKER_SIDE.spares):
+        return None
+    for jobs_fd, results_fd in WORKER_SIDE.spares[:count]:
+        pid = os.fork()
+        if pid == 0:  # a helper
+            status = 1
+            try:
+                for fd in WORKER_SIDE.own:
+                    os.close(fd)
+                _close_channels(
+                    [fds for fds in WORKER_SIDE.spares if fds != (jobs_fd, results_fd)]
+                )
+                _serve(jobs_fd, results_fd, (), None)
+                status = 0
+            finally:
+                os._exit(status)
+        WORKER_SIDE.helpers.append(pid)
+    _close_channels(WORKER_SIDE.spares)
+    WORKER_SIDE.spares = []
+    return list(WORKER_SIDE.helpers)
+
+
+def _reap_helpers() -> int:
+    """Wait for this worker's helpers to exit (run in the worker, on request).
+
+    Returns:
+        How many were reaped.
+    """
+    deadline = time.monotonic() + REAP_SECONDS
+    reaped = sum(_reap(pid, deadline) for pid in WORKER_SIDE.helpers)
+    WORKER_SIDE.helpers = []
+    return reaped
+
+
+def _reap(pid: int, deadline: float) -> bool:
+    """Wait for one helper to exit; kill it once the deadline has passed.
+
+    Killing it is safe: it is this worker's child, not yet reaped, so its pid
+    is still its own.
+
+    Args:
+        pid: The helper's process id.
+        deadline: The ``time.monotonic()`` after which it is killed.
+
+    Returns:
+        False when it was reaped already (or is no child of this process).
+    """
+    try:
+        while os.waitpid(pid, os.WNOHANG) == (0, 0):
+            if time.monotonic() > deadline:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                break
+            time.sleep(REAP_POLL_SECONDS)
+    except ChildProcessError:
+        return False
+    return True
+
+
 class _Launched:
     """The worker this process started and nobody has taken yet."""
 
@@ -159,13 +398,22 @@ class _Launched:
 LAUNCHED = _Launched()
 
 
+def _cores() -> int:
+    """Return how many cores this process may run on.
+
+    Returns:
+        The count, at least 1.
+    """
+    return os.process_cpu_count() or 1
+
+
 def _can_fork() -> bool:
     """Tell whether a preloaded worker may be forked here.
 
     Returns:
         True on Linux with at least two cores to run on.
     """
-    return sys.platform == "linux" and (os.process_cpu_count() or 1) > 1
+    return sys.platform == "linux" and _cores() > 1
 
 
 def _serve(
@@ -221,24 +469,51 @@ def start_preloaded_worker(
         return
     jobs_read, jobs_write = os.pipe()
     results_read, results_write = os.pipe()
+    # Per possible helper: (jobs read, jobs write, results read, results write).
+    spares = [(*os.pipe(), *os.pipe()) for _ in range(min(_cores() - 1, MAX_HELPERS))]
     pid = os.fork()
     if pid == 0:  # the worker
         status = 1
         try:
+            os.setpgid(0, 0)
             os.close(jobs_write)
             os.close(results_read)
+            _close_channels([(spare[1], spare[2]) for spare in spares])
+            WORKER_SIDE.own = (jobs_read, results_write)
+            WORKER_SIDE.spares = [(spare[0], spare[3]) for spare in spares]
             _serve(jobs_read, results_write, modules, warm_up)
             status = 0
         finally:
             # Never return into the parent's program, nor run its exit handlers.
             os._exit(status)
+    try:
+        os.setpgid(pid, pid)  # as the worker does: whichever runs first
+    except OSError as error:
+        logger.debug("the preloaded worker's group was not set here: %s", error)
     os.close(jobs_read)
     os.close(results_write)
+    _close_channels([(spare[0], spare[3]) for spare in spares])
     worker = PreloadedWorker(
-        pid, os.fdopen(jobs_write, "wb"), os.fdopen(results_read, "rb")
+        pid,
+        os.fdopen(jobs_write, "wb"),
+        os.fdopen(results_read, "rb"),
+        tuple((spare[1], spare[2]) for spare in spares),
     )
     LAUNCHED.worker = worker
     atexit.register(worker.stop)
+
+
+def can_lead_pool(workers: int) -> bool:
+    """Tell whether the worker started at launch can make a pool of this size.
+
+    Args:
+        workers: The pool's size, the worker included.
+
+    Returns:
+        True when it is there, untaken, with a channel for each helper.
+    """
+    worker = LAUNCHED.worker
+    return worker is not None and 0 < workers - 1 <= worker.spare_count
 
 
 def take_preloaded_worker() -> PreloadedWorker | None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from strictpy.adapters.cache_store import has_cache
 from strictpy.adapters.file_discovery import find_project_root
+from strictpy.adapters.preloaded_worker import can_lead_pool
 from strictpy.adapters.worker_processes import PARALLEL_MIN_FILES, start_worker_server
 from strictpy.domain.findings import sort_key
 from strictpy.exceptions import NotFoundError
@@ -136,11 +137,14 @@ def group_by_root(paths: tuple[str, ...], cwd: Path) -> dict[Path, list[Path]]:
     return dict(sorted(groups.items()))
 
 
-def _workers_likely(request: AuditRequest, groups: Mapping[Path, list[Path]]) -> bool:
-    """Tell whether the file pass will probably run in worker processes.
+def _fork_server_wanted(
+    request: AuditRequest, groups: Mapping[Path, list[Path]]
+) -> bool:
+    """Tell whether the file pass will probably start workers from a fork server.
 
     It will when more than one worker may run, a folder (or many files) was
-    requested, and some root has no cache to reuse results from.
+    requested, some root has no cache to reuse results from, and the worker
+    forked at launch cannot lead the pool (see ``preloaded_worker``).
 
     Args:
         request: The user's request.
@@ -149,7 +153,8 @@ def _workers_likely(request: AuditRequest, groups: Mapping[Path, list[Path]]) ->
     Returns:
         True when starting the workers' server early is worth it.
     """
-    if (request.jobs or os.cpu_count() or 1) <= 1:
+    jobs = request.jobs or os.cpu_count() or 1
+    if jobs <= 1 or can_lead_pool(jobs):
         return False
     requested = [path for paths in groups.values() for path in paths]
     if len(requested) < PARALLEL_MIN_FILES and not any(
@@ -170,7 +175,7 @@ def run_audit(request: AuditRequest, cwd: Path) -> AuditReport:
         The combined report.
     """
     groups = group_by_root(request.paths, cwd)
-    if _workers_likely(request, groups):
+    if _fork_server_wanted(request, groups):
         start_worker_server()
     root_audit = importlib.import_module("strictpy.services.root_audit")
     outcomes = [

@@ -59,4 +59,9 @@ def warm_up() -> FileResult:
         CODES, select=None, extend_select=(), ignore=(), per_file_ignores={}
     )
     plan = FilePlan(FILE_CODES, selection, RuleOptions("strictpy"), collect_facts=True)
-    return check_chunk([(__file__, "warm_up.py")], plan)[0]
+    # On the calling thread: a worker that may yet fork helpers must not run
+    # the check's own thread (a fork would not carry it).
+    with trusted_construction():
+        return check_file(
+            "warm_up.py", Path(__file__).read_bytes(), plan, on_this_thread=True
+        )

@@ -261,7 +261,9 @@ def _checker() -> ThreadPoolExecutor:
     return executor
 
 
-def check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
+def check_file(
+    path: str, data: bytes, plan: FilePlan, *, on_this_thread: bool = False
+) -> FileResult:
     """Check one Python file with every selected file rule in one walk.
 
     The check runs on a thread with a large stack (``CHECK_STACK_BYTES``), so
@@ -271,10 +273,14 @@ def check_file(path: str, data: bytes, plan: FilePlan) -> FileResult:
         path: The project-relative path.
         data: The file's bytes.
         plan: What to run.
+        on_this_thread: Check on the calling thread instead, for code known
+            to be shallow, in a process that must stay single-threaded.
 
     Returns:
         The file's findings and facts.
     """
+    if on_this_thread:
+        return _check_file(path, data, plan)
     return _checker().submit(_check_file, path, data, plan).result()
 
 

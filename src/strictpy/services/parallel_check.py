@@ -14,22 +14,23 @@ cost more than it saves. Only a process that checks files imports the engine
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from multiprocessing.connection import wait
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from strictpy.adapters.preloaded_worker import (
-    stop_preloaded_worker,
-    take_preloaded_worker,
-)
+from strictpy.adapters.preloaded_worker import take_preloaded_worker
 from strictpy.adapters.worker_processes import PARALLEL_MIN_FILES, worker_context
 from strictpy.utils.collector import collector_paused
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from strictpy.adapters.preloaded_worker import PreloadedWorker
     from strictpy.domain.results import FileResult
     from strictpy.services.file_plan import FilePlan
 
@@ -163,6 +164,85 @@ def plan_chunks(
     return chunks
 
 
+def _check_in_preloaded_pool(
+    workers: list[PreloadedWorker],
+    chunks: list[list[tuple[str, str]]],
+    plan: FilePlan,
+    progress: Progress | None,
+    meanwhile: Callable[[], object],
+) -> list[FileResult]:
+    """Check chunks in the preloaded worker and the helpers it forked.
+
+    Each worker is handed the next chunk as soon as it returns one. The chunks
+    of a worker that is lost are checked in-process, so no file goes unchecked.
+
+    Args:
+        workers: The preloaded worker, then the helpers it forked; all are
+            stopped here.
+        chunks: The chunks, in the order they are handed out.
+        plan: What to run.
+        progress: Called with (files done, total) as chunks finish.
+        meanwhile: The main process's own work, done once every worker is busy.
+
+    Returns:
+        One result per file.
+    """
+    leader, *helpers = workers
+    total = sum(map(len, chunks))
+    queue = deque(chunks)
+    busy: dict[PreloadedWorker, list[tuple[str, str]]] = {}
+    lost: list[tuple[str, str]] = []
+    results: list[FileResult] = []
+
+    def hand_out(worker: PreloadedWorker) -> None:
+        """Give a worker the next chunk, if any is left.
+
+        Args:
+            worker: An idle worker.
+        """
+        if queue:
+            chunk = queue.popleft()
+            if worker.submit(CHUNK_MODULE, "check_chunk", chunk, plan):
+                busy[worker] = chunk
+            else:
+                lost.extend(chunk)
+
+    # The leader is stopped last: that kills whatever helper is left.
+    with (
+        leader,
+        collector_paused(keep_survivors=True),
+        contextlib.ExitStack() as stack,
+    ):
+        for worker in (leader, *helpers):
+            if worker is not leader:
+                stack.enter_context(worker)
+            hand_out(worker)
+        meanwhile()
+        while busy:
+            for ready in wait(list(busy)):
+                worker = cast("PreloadedWorker", ready)
+                chunk = busy.pop(worker)
+                done, value = worker.result()
+                if not done:
+                    lost.extend(chunk)
+                    continue
+                results.extend(cast("list[FileResult]", value))
+                if progress is not None:
+                    progress(len(results), total)
+                hand_out(worker)
+        leader.release_helpers(helpers)
+    lost.extend(file for chunk in queue for file in chunk)
+    logger.debug(
+        "%d files checked by the preloaded worker and %d helpers",
+        total - len(lost),
+        len(helpers),
+    )
+    if lost:
+        logger.info("a worker was lost; checking %d files in-process", len(lost))
+        results.extend(_chunk_checker()(lost, plan))
+    return results
+
+
 def check_files(
     files: Sequence[tuple[str, str]],
     plan: FilePlan,
@@ -190,12 +270,19 @@ def check_files(
         if progress is not None:
             progress(total, total)
         return results
-    stop_preloaded_worker()  # the pool's workers get its core
+    chunks = plan_chunks(files, [_size(absolute) for absolute, _ in files], jobs)
+    leader = take_preloaded_worker()
+    if leader is not None:
+        helpers = leader.fork_helpers(jobs - 1)
+        if helpers is not None:
+            return _check_in_preloaded_pool(
+                [leader, *helpers], chunks, plan, progress, meanwhile
+            )
+        leader.stop()  # the pool's workers get its core
     # Starting the pool waits for its server to import the engine (started
     # early, see ``worker_processes``): the main process's own work fills
     # that wait instead of competing with the workers afterwards.
     meanwhile()
-    chunks = plan_chunks(files, [_size(absolute) for absolute, _ in files], jobs)
     results = []
     # The results arriving are acyclic values kept to the end of the run;
     # collecting while tens of thousands of them are unpickled would only

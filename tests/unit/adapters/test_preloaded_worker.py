@@ -95,6 +95,86 @@ print(alive, take_preloaded_worker() is None)
 """
 
 
+HELPERS = """
+import json, os, sys, threading, time
+from strictpy.adapters.preloaded_worker import (
+    start_preloaded_worker, take_preloaded_worker,
+)
+
+def loaded(name):
+    return name in sys.modules
+
+def gone(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rpartition(")")[2].split()[0] in "ZX"
+    except FileNotFoundError:
+        return True
+
+def start_thread():
+    threading.Thread(target=time.sleep, args=(60,), daemon=True).start()
+
+def settle(pid):
+    for _ in range(2000):
+        if gone(pid):
+            return True
+        time.sleep(0.005)
+    return False
+
+report = {}
+start_preloaded_worker(("colorsys",), warm_up=None)
+worker = take_preloaded_worker()
+spares = worker.spare_count
+report["too_many"] = worker.fork_helpers(spares + 1) is None
+(helper,) = worker.fork_helpers(1)
+report["spares_left"] = worker.spare_count
+report["helper_pid"] = helper.call("os", "getpid")[1] == helper.pid != worker.pid
+report["helper_parent"] = helper.call("os", "getppid")[1] == worker.pid
+report["helper_group"] = helper.call("os", "getpgrp")[1] == worker.pid
+report["helper_preloaded"] = helper.call("__main__", "loaded", "colorsys")
+report["worker_still_serves"] = worker.call("os", "getpid")[1] == worker.pid
+worker.release_helpers([helper])
+report["released"] = gone(helper.pid)
+worker.stop()
+
+start_preloaded_worker(("colorsys",), warm_up=None)
+worker = take_preloaded_worker()
+(helper,) = worker.fork_helpers(1)
+report["busy"] = helper.submit("time", "sleep", 60)
+worker.stop()
+report["killed_with_worker"] = settle(helper.pid)
+helper.stop()
+
+start_preloaded_worker(("colorsys",), warm_up=None)
+worker = take_preloaded_worker()
+worker.call("__main__", "start_thread")
+report["refused_with_a_thread"] = worker.fork_helpers(1) is None
+report["channels_closed"] = worker.spare_count
+worker.stop()
+print(json.dumps(report))
+"""
+
+
+@needs_fork
+def test_worker_forks_helpers_that_share_its_imports_and_its_end() -> None:
+    """Helpers serve calls with the worker's imports; they end with it."""
+    report = json.loads(run_fresh(HELPERS))
+    assert report == {
+        "too_many": True,
+        "spares_left": 0,
+        "helper_pid": True,
+        "helper_parent": True,
+        "helper_group": True,
+        "helper_preloaded": [True, True],
+        "worker_still_serves": True,
+        "released": True,
+        "busy": True,
+        "killed_with_worker": True,
+        "refused_with_a_thread": True,
+        "channels_closed": 0,
+    }
+
+
 @needs_fork
 def test_worker_runs_calls_after_its_imports_and_reports_its_death() -> None:
     """Calls run in the worker, after its preload; a dead worker is reported."""

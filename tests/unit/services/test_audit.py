@@ -178,3 +178,30 @@ def test_many_files_named_one_by_one_start_the_server(
     start = mocker.patch.object(audit, "start_worker_server")
     run_audit(AuditRequest(tuple(names), jobs=2, no_cache=True), tmp_path)
     assert start.called
+
+
+@pytest.mark.parametrize(("can_lead", "expected"), [(True, False), (False, True)])
+def test_no_server_when_the_preloaded_worker_can_lead_the_pool(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    mocker: MockerFixture,
+    *,
+    can_lead: bool,
+    expected: bool,
+) -> None:
+    """A cold folder run starts the server only if the worker cannot lead.
+
+    Args:
+        tmp_path: A temporary folder for the test's files.
+        monkeypatch: Patches the working directory for the test.
+        mocker: Replaces the server start and the worker's answer.
+        can_lead: Whether the worker forked at launch can lead a pool of two.
+        expected: Whether the server is started.
+    """
+    monkeypatch.chdir(tmp_path)
+    _project(tmp_path, {"pyproject.toml": "", "pkg/m1.py": CLEAN})
+    start = mocker.patch.object(audit, "start_worker_server")
+    lead = mocker.patch.object(audit, "can_lead_pool", return_value=can_lead)
+    run_audit(AuditRequest((".",), jobs=2, no_cache=True), tmp_path)
+    assert start.called is expected
+    lead.assert_called_once_with(2)

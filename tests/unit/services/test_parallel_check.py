@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import gc
-from pathlib import Path
+import os
 from typing import TYPE_CHECKING
 
 from hypothesis import given, strategies as st
@@ -26,6 +25,8 @@ from strictpy.services.parallel_check import (
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pytest_mock import MockerFixture
 
 SELECTION = Selection.build(
@@ -79,18 +80,46 @@ def test_results_from_workers_are_frozen(tmp_path: Path) -> None:
 
 
 class FakeWorker:
-    """Stands in for the preloaded worker, running calls in this process."""
+    """Stands in for the preloaded worker (or a helper), running calls here.
 
-    def __init__(self, events: list[str], *, lost: bool = False) -> None:
+    A byte written to its own pipe on each call makes it ready for ``wait``.
+    """
+
+    def __init__(
+        self, events: list[str], *, lost: bool = False, name: str = ""
+    ) -> None:
         """Record into ``events``; ``lost`` makes the worker die on its call.
 
         Args:
             events: Where the calls are recorded, in order.
             lost: Whether the worker dies instead of answering.
+            name: Prefixed to its events (helpers are named).
         """
         self.events = events
         self.lost = lost
-        self.call: tuple[str, str, tuple[object, ...]] | None = None
+        self.name = name
+        self.call_made: tuple[str, str, tuple[object, ...]] | None = None
+        self.helpers: list[FakeWorker] | None = []
+        self.spare_count = 1
+        self.pid = 0
+        self.chunks = 0
+        self._ready, self._signal = os.pipe()
+
+    def _note(self, event: str) -> None:
+        """Record an event under this worker's name.
+
+        Args:
+            event: What happened.
+        """
+        self.events.append(f"{self.name}{event}")
+
+    def fileno(self) -> int:
+        """Return the descriptor that is readable once a call was made.
+
+        Returns:
+            The descriptor.
+        """
+        return self._ready
 
     def submit(self, module: str, function: str, *arguments: object) -> bool:
         """Record the call.
@@ -103,8 +132,9 @@ class FakeWorker:
         Returns:
             True: the call was handed over.
         """
-        self.events.append("submit")
-        self.call = (module, function, arguments)
+        self._note("submit")
+        self.call_made = (module, function, arguments)
+        os.write(self._signal, b"x")
         return True
 
     def result(self) -> tuple[bool, object]:
@@ -113,16 +143,55 @@ class FakeWorker:
         Returns:
             What ``PreloadedWorker.result`` returns.
         """
-        self.events.append("result")
-        if self.lost or self.call is None:
+        self._note("result")
+        os.read(self._ready, 1)
+        if self.lost or self.call_made is None:
             return False, None
-        module, function, arguments = self.call
+        module, function, arguments = self.call_made
         assert (module, function) == (CHUNK_MODULE, "check_chunk")
+        self.chunks += 1
         return True, check_chunk(*arguments)  # type: ignore[arg-type]
+
+    def call(
+        self, module: str, function: str, *arguments: object
+    ) -> tuple[bool, object]:
+        """Submit, then wait for the result.
+
+        Args:
+            module: The function's module.
+            function: The function's name.
+            *arguments: Its arguments.
+
+        Returns:
+            What ``result`` returns.
+        """
+        self.submit(module, function, *arguments)
+        return self.result()
+
+    def fork_helpers(self, count: int) -> list[FakeWorker] | None:
+        """Record the request and hand out the helpers prepared for it.
+
+        Args:
+            count: How many helpers.
+
+        Returns:
+            ``helpers``, or None when they are set to None (refused).
+        """
+        self._note(f"fork_helpers {count}")
+        return self.helpers
+
+    def release_helpers(self, helpers: list[FakeWorker]) -> None:
+        """Record that the helpers were let go.
+
+        Args:
+            helpers: The helpers.
+        """
+        assert helpers == self.helpers
+        self._note("release_helpers")
 
     def stop(self) -> None:
         """Record the stop."""
-        self.events.append("stop")
+        self._note("stop")
 
     def __enter__(self) -> FakeWorker:
         """Use the worker.
@@ -187,7 +256,7 @@ def test_small_run_goes_to_the_preloaded_worker_while_the_main_process_works(
     results = check_files(files, PLAN, 2, meanwhile=lambda: events.append("meanwhile"))
     assert results == expected
     assert events == ["submit", "meanwhile", "result", "stop"]
-    assert worker.call == (CHUNK_MODULE, "check_chunk", (files, PLAN))
+    assert worker.call_made == (CHUNK_MODULE, "check_chunk", (files, PLAN))
     in_process.assert_not_called()
 
 
@@ -207,41 +276,116 @@ def test_a_lost_worker_leaves_the_files_to_this_process(
     assert worker.events == ["submit", "result", "stop"]
 
 
-def test_one_job_or_a_pool_stops_the_preloaded_worker_unused(
+def _many_files(tmp_path: Path) -> list[tuple[str, str]]:
+    """Write enough files for a pool, some with a finding.
+
+    Args:
+        tmp_path: pytest's temporary folder.
+
+    Returns:
+        (absolute, relative) pairs.
+    """
+    many = []
+    for index in range(PARALLEL_MIN_FILES + 5):
+        path = tmp_path / f"m{index}.py"
+        body = "def f() -> None:\n    pass\n" if index % 4 == 0 else "x = 1\n"
+        path.write_text(body * (index % 7 + 1), encoding="utf-8")
+        many.append((str(path), path.name))
+    return many
+
+
+def test_one_job_checks_here_and_stops_the_preloaded_worker_unused(
     tmp_path: Path, mocker: MockerFixture
 ) -> None:
-    """``--jobs 1`` checks here and a pool brings its own workers.
+    """``--jobs 1`` checks in this process.
 
     Args:
         tmp_path: pytest's temporary folder.
         mocker: Stands in for the preloaded worker.
     """
-    files = _small_files(tmp_path)
-    many = [
-        (str(tmp_path / f"m{index}.py"), f"m{index}.py")
-        for index in range(PARALLEL_MIN_FILES)
-    ]
-    for absolute, _ in many:
-        Path(absolute).write_text("x = 1\n", encoding="utf-8")
     events = _fake_worker(mocker).events
-    note = functools.partial(events.append, "meanwhile")
-    check_files(files, PLAN, 1, meanwhile=note)
-    assert events == ["stop", "meanwhile"]
-    events.clear()
-    stop = mocker.patch.object(
-        parallel_check,
-        "stop_preloaded_worker",
-        side_effect=functools.partial(events.append, "stop"),
+    check_files(
+        _small_files(tmp_path), PLAN, 1, meanwhile=lambda: events.append("meanwhile")
     )
-    check_files(many, PLAN, 2, meanwhile=note)
-    stop.assert_called_once_with()
     assert events == ["stop", "meanwhile"]
+
+
+def test_a_pool_is_the_preloaded_worker_and_its_helpers(
+    tmp_path: Path, mocker: MockerFixture
+) -> None:
+    """Every worker gets a chunk before ``meanwhile``; all chunks are checked.
+
+    Args:
+        tmp_path: pytest's temporary folder.
+        mocker: Stands in for the preloaded worker and the fork server's pool.
+    """
+    many = _many_files(tmp_path)
+    expected = sorted(check_files(many, PLAN, 1), key=lambda r: r.path)
+    leader = _fake_worker(mocker)
+    helper = FakeWorker(leader.events, name="helper ")
+    leader.helpers = [helper]
+    pool = mocker.patch.object(parallel_check, "ProcessPoolExecutor")
+    seen: list[tuple[int, int]] = []
+    results = check_files(
+        many,
+        PLAN,
+        2,
+        lambda done, total: seen.append((done, total)),
+        meanwhile=lambda: leader.events.append("meanwhile"),
+    )
+    assert sorted(results, key=lambda r: r.path) == expected
+    events = leader.events
+    assert events[:4] == ["fork_helpers 1", "submit", "helper submit", "meanwhile"]
+    assert events[-3:] == ["release_helpers", "helper stop", "stop"]
+    assert leader.chunks > 1
+    assert helper.chunks > 1
+    assert seen[-1] == (len(many), len(many))
+    pool.assert_not_called()
+
+
+def test_a_helper_lost_leaves_its_chunk_to_this_process(
+    tmp_path: Path, mocker: MockerFixture
+) -> None:
+    """The lost helper's chunk is checked here; no file is lost or doubled.
+
+    Args:
+        tmp_path: pytest's temporary folder.
+        mocker: Stands in for the preloaded worker.
+    """
+    many = _many_files(tmp_path)
+    expected = sorted(check_files(many, PLAN, 1), key=lambda r: r.path)
+    leader = _fake_worker(mocker)
+    helper = FakeWorker(leader.events, lost=True, name="helper ")
+    leader.helpers = [helper]
+    results = check_files(many, PLAN, 2)
+    assert sorted(results, key=lambda r: r.path) == expected
+    assert leader.events.count("helper submit") == 1
+
+
+def test_helpers_refused_means_a_pool_from_the_fork_server(
+    tmp_path: Path, mocker: MockerFixture
+) -> None:
+    """The preloaded worker is stopped and the pool brings its own workers.
+
+    Args:
+        tmp_path: pytest's temporary folder.
+        mocker: Stands in for the preloaded worker.
+    """
+    many = _many_files(tmp_path)
+    expected = sorted(check_files(many, PLAN, 1), key=lambda r: r.path)
+    leader = _fake_worker(mocker)
+    leader.helpers = None
+    results = check_files(
+        many, PLAN, 2, meanwhile=lambda: leader.events.append("meanwhile")
+    )
+    assert sorted(results, key=lambda r: r.path) == expected
+    assert leader.events == ["fork_helpers 1", "stop", "meanwhile"]
 
 
 def test_fake_worker_has_the_workers_methods() -> None:
     """The stand-in offers what the real worker offers, so the tests mean it."""
     public = {name for name in dir(PreloadedWorker) if not name.startswith("_")}
-    assert public - {"pid"} <= set(dir(FakeWorker))
+    assert public <= set(dir(FakeWorker(events=[])))
 
 
 def test_unreadable_file_is_sp000(tmp_path: Path) -> None:
