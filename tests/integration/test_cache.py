@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from typing import TYPE_CHECKING
 
 import pytest
 from typer.testing import CliRunner
 
-from strictpy.adapters.cache_store import CACHE_DIR
+from strictpy.adapters.cache_store import CACHE_DIR, CACHE_FORMAT
 from strictpy.api.cli import app
 from strictpy.services import replay, root_audit
 
@@ -230,3 +231,20 @@ def test_old_files_are_trusted_by_stamp_and_edits_still_seen(
     )
     assert ("b.py", "SP102", 5) in _codes()
     assert ("b.py", "SP102", 5) in _codes()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is Unix only")
+def test_after_an_edit_the_stored_report_is_rewritten_in_place(project: Path) -> None:
+    """The run lets go of the last report before storing its own in the same file.
+
+    Args:
+        project: The project folder (the working directory).
+    """
+    stored = project / CACHE_DIR / f"last-output-v{CACHE_FORMAT}"
+    first = _codes()
+    inode = stored.stat().st_ino
+    (project / "b.py").write_text(DIRTY, encoding="utf-8")
+    second = _codes()
+    assert second != first
+    assert stored.stat().st_ino == inode
+    assert _codes() == second == _codes("--no-cache")

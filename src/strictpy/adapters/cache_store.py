@@ -28,7 +28,6 @@ import contextlib
 import hashlib
 import json
 import logging
-import mmap
 import os
 import re
 import secrets
@@ -57,20 +56,17 @@ logger = logging.getLogger(__name__)
 
 __all__ = [
     "CACHE_DIR",
+    "CACHE_FORMAT",
+    "TEMPORARY_PREFIX",
     "CacheContents",
     "CacheEntry",
-    "StoredBytes",
     "StoredFile",
     "discard_cache",
     "has_cache",
     "load_cache",
-    "load_last_run",
+    "prepare_cache_folder",
     "save_cache",
-    "save_last_run",
 ]
-
-# A stored report: mapped from its file, or empty.
-type StoredBytes = bytes | mmap.mmap
 
 CACHE_DIR = ".strictpy_cache"
 CACHE_FORMAT = 6
@@ -462,9 +458,7 @@ def save_cache(root: Path, contents: CacheContents) -> None:
     folder = root / CACHE_DIR
     temporary: Path | None = None
     try:
-        folder.mkdir(exist_ok=True)
-        _write_marker(folder / ".gitignore", "*\n")
-        _write_marker(folder / "CACHEDIR.TAG", CACHEDIR_TAG)
+        prepare_cache_folder(folder)
         _remove_leftovers(folder)
         generation, lines = _index_lines(root, contents)
         head = {"format": CACHE_FORMAT, "key": contents.key, "bodies": generation}
@@ -505,96 +499,17 @@ def _remove_leftovers(folder: Path) -> None:
                 path.unlink()
 
 
-def _write_marker(path: Path, text: str) -> None:
-    """Write a small marker file once.
+def prepare_cache_folder(folder: Path) -> None:
+    """Create the cache folder with its markers: ignored by git, tagged as a cache.
 
     Args:
-        path: The marker's path.
-        text: Its content.
+        folder: The cache folder.
+
+    Raises:
+        OSError: If the folder or a marker cannot be written.
     """
-    if not path.exists():
-        path.write_text(text, encoding="utf-8")
-
-
-def _last_run_files(root: Path) -> tuple[Path, Path]:
-    """Return the files that hold the last run's replay data.
-
-    Args:
-        root: The project root.
-
-    Returns:
-        The metadata file and the output file.
-    """
-    folder = root / CACHE_DIR
-    return (
-        folder / f"last-run-v{CACHE_FORMAT}.json",
-        folder / f"last-output-v{CACHE_FORMAT}",
-    )
-
-
-def _mapped(path: Path) -> StoredBytes:
-    """Map a file into memory, read-only.
-
-    A replayed report is checked once and written once: mapped, its bytes are
-    not copied into a new buffer first (a third of a replay of a large report).
-    The file is only ever replaced, never rewritten in place, so the mapping
-    stays valid.
-
-    Args:
-        path: The file.
-
-    Returns:
-        Its bytes, mapped (or empty).
-    """
-    with path.open("rb") as stream:
-        if os.fstat(stream.fileno()).st_size == 0:
-            return b""
-        return mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
-
-
-def load_last_run(root: Path) -> tuple[dict[str, object], StoredBytes] | None:
-    """Load the last run's metadata and rendered output.
-
-    Args:
-        root: The project root.
-
-    Returns:
-        The metadata and output bytes, or None when missing or unreadable.
-    """
-    meta_file, output_file = _last_run_files(root)
-    try:
-        meta = json.loads(meta_file.read_bytes())
-        output = _mapped(output_file)
-    except (OSError, ValueError):
-        return None
-    if not isinstance(meta, dict) or meta.get("format") != CACHE_FORMAT:
-        return None
-    return meta, output
-
-
-def save_last_run(root: Path, meta: dict[str, object], output: bytes) -> None:
-    """Store the last run's metadata and output, atomically; failures are ignored.
-
-    Args:
-        root: The project root.
-        meta: JSON-ready metadata (the inputs' fingerprints, exit code...).
-        output: The rendered report.
-    """
-    meta_file, output_file = _last_run_files(root)
-    folder = meta_file.parent
-    try:
-        folder.mkdir(exist_ok=True)
-        _write_marker(folder / ".gitignore", "*\n")
-        _write_marker(folder / "CACHEDIR.TAG", CACHEDIR_TAG)
-        for target, data in (
-            (output_file, output),
-            (meta_file, json.dumps({**meta, "format": CACHE_FORMAT}).encode()),
-        ):
-            with tempfile.NamedTemporaryFile(
-                dir=folder, prefix=TEMPORARY_PREFIX, delete=False
-            ) as stream:
-                stream.write(data)
-                temporary = Path(stream.name)
-            temporary.replace(target)
-    except OSError:
-        return
+    folder.mkdir(exist_ok=True)
+    for name, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", CACHEDIR_TAG)):
+        marker = folder / name
+        if not marker.exists():
+            marker.write_text(text, encoding="utf-8")

@@ -43,7 +43,7 @@ from strictpy.services.replay import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from strictpy.adapters.cache_store import StoredBytes
+    from strictpy.adapters.last_run_store import StoredBytes
     from strictpy.services.audit import AuditReport
     from strictpy.services.replay import LastReport, RootScan
 
@@ -267,6 +267,8 @@ def run_check(options: CheckOptions, cwd: Path) -> tuple[int, tuple[str, ...], s
         )
     else:
         output = render_report(report, options.render)
+    if last is not None:
+        last.release()  # its kept segments are copied into ``output`` by now
     _write(output, options.render.output_file)
     has_findings = bool(report.findings) or bool(report.kept)
     failed = has_findings and not options.render.exit_zero

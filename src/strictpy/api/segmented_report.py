@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from strictpy.adapters.cache_store import StoredBytes
+    from strictpy.adapters.last_run_store import StoredBytes
     from strictpy.api.renderers.segments import SegmentWriter
     from strictpy.services.audit import AuditReport
     from strictpy.services.replay import RenderOptions

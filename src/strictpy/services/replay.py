@@ -22,9 +22,13 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from strictpy import __version__
-from strictpy.adapters.cache_store import load_last_run, save_last_run
 from strictpy.adapters.file_discovery import discover_python_files, relative_posix
 from strictpy.adapters.git_client import tracked_files
+from strictpy.adapters.last_run_store import (
+    load_last_run,
+    release_stored,
+    save_last_run,
+)
 from strictpy.adapters.project_files import read_bytes, read_project_texts
 from strictpy.config import environment_fingerprint
 from strictpy.services.file_stamps import FileStamps
@@ -32,8 +36,8 @@ from strictpy.services.file_stamps import FileStamps
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
-    from strictpy.adapters.cache_store import StoredBytes
     from strictpy.adapters.file_discovery import Discovery
+    from strictpy.adapters.last_run_store import StoredBytes
     from strictpy.services.audit import AuditRequest
     from strictpy.services.file_stamps import Stamp
 
@@ -434,6 +438,14 @@ class LastReport:
                 found[str(root)] = stamps
         return found
 
+    def release(self) -> None:
+        """Let go of the stored output once the new report no longer reads it.
+
+        Until then this process holds the stored file's lock, which would make
+        its own ``remember_run`` replace the file instead of rewriting it.
+        """
+        release_stored(self.output)
+
     def single_root(self) -> tuple[str, str] | None:
         """Return the root and configuration fingerprint of a one-root report.
 
@@ -476,6 +488,7 @@ def last_report(
         or not isinstance(exit_code, int)
         or not isinstance(notices, list)
     ):
+        release_stored(output)
         return None
     return LastReport(
         output,

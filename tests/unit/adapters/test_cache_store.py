@@ -28,9 +28,7 @@ from strictpy.adapters.cache_store import (
     discard_cache,
     has_cache,
     load_cache,
-    load_last_run,
     save_cache,
-    save_last_run,
 )
 from strictpy.domain.codes import Severity
 from strictpy.domain.facts import CallFact, ClassFact, FileFacts, ImportFact
@@ -408,26 +406,3 @@ def test_files_of_other_format_versions_are_removed(tmp_path: Path) -> None:
     assert (folder / "notes.txt").exists()
     assert (folder / ".tmp-in-progress").exists()
     assert load_cache(tmp_path, "k1") is not None
-
-
-def test_the_last_report_is_mapped_and_survives_its_replacement(tmp_path: Path) -> None:
-    """The stored report is mapped; replacing the file leaves a mapping intact.
-
-    Args:
-        tmp_path: pytest's temporary folder.
-    """
-    save_last_run(tmp_path, {"exit_code": 1}, b"first report\n")
-    loaded = load_last_run(tmp_path)
-    assert loaded is not None
-    meta, output = loaded
-    assert meta["exit_code"] == 1
-    assert not isinstance(output, bytes)
-    save_last_run(tmp_path, {"exit_code": 0}, b"second\n")
-    assert bytes(output) == b"first report\n"
-    again = load_last_run(tmp_path)
-    assert again is not None
-    assert bytes(again[1]) == b"second\n"
-    save_last_run(tmp_path, {"exit_code": 0}, b"")
-    empty = load_last_run(tmp_path)
-    assert empty is not None
-    assert empty[1] == b""
