@@ -207,32 +207,50 @@ def render_by_segments(
     console = console_for(text)
     lead = writer.LEAD.encode("utf-8")
     writer.head(summary, console)
-    body_start = encoded.tell()
+    text.flush()
+    head = encoded.getvalue()
+    # The body is gathered as pieces and joined once: kept segments are views
+    # of the last output, so their bytes are copied once, into the result.
+    pieces: list[bytes | memoryview] = [head]
+    old_view = memoryview(old_output)
+    position = body_start = len(head)
     groups = {
         path: list(group)
         for path, group in groupby(report.findings, key=lambda finding: finding.path)
     }
     segments: dict[str, StoredSegment] = {}
     for path in sorted(groups.keys() | kept.keys()):
+        start = position
         if path in groups:
             findings = groups[path]
             counts: Mapping[str, int] = Counter(finding.code for finding in findings)
             excerpt = dict(report.excerpts.get(path, ()))
             data = writer.segment(path, findings, excerpt, console).encode("utf-8")
+            if not segments:
+                data = data.removeprefix(lead)
+            pieces.append(data)
+            position += len(data)
         else:
             stored = kept[path]
             counts = stored.counts
-            data = old_output[stored.start : stored.end]
-            if stored.start == old_body_start:
-                data = lead + data  # the first segment was written without it
-        if not segments:
-            data = data.removeprefix(lead)
-        start = encoded.tell()
-        encoded.write(data)
+            first, end = stored.start, stored.end
+            if first == old_body_start and segments:
+                pieces.append(lead)  # the old first segment was written without it
+                position += len(lead)
+            elif not segments and old_view[first : first + len(lead)] == lead:
+                first += len(lead)  # the new first segment goes without it
+            pieces.append(old_view[first:end])
+            position += end - first
         segments[path] = StoredSegment(
-            start, encoded.tell(), digests.get(path), MappingProxyType(dict(counts))
+            start, position, digests.get(path), MappingProxyType(dict(counts))
         )
+    encoded.seek(0)
+    encoded.truncate()
     writer.tail(summary, console)
     text.flush()
+    pieces.append(encoded.getvalue())
+    output = b"".join(pieces)
+    del pieces
+    old_view.release()
     index = SegmentIndex(body_start, MappingProxyType(dict(summary.names)), segments)
-    return encoded.getvalue(), index
+    return output, index

@@ -88,6 +88,33 @@ def test_first_segment_moves_behind_a_new_one() -> None:
     ]
 
 
+def test_second_segment_comes_first_when_the_first_file_is_gone() -> None:
+    """A kept segment that becomes the first loses its separator.
+
+    Equal to the same report rendered from scratch, and a valid document.
+    """
+    digests = {"a.py": "da", "b.py": "db", "c.py": "dc"}
+    first, index = render_by_segments(
+        JSON_WRITER,
+        _report(_finding("a.py", 1), _finding("b.py", 2), _finding("c.py", 3)),
+        _console,
+        None,
+        digests,
+    )
+    reused, _ = render_by_segments(
+        JSON_WRITER, _report(kept=("b.py", "c.py")), _console, (index, first), digests
+    )
+    fresh, _ = render_by_segments(
+        JSON_WRITER,
+        _report(_finding("b.py", 2), _finding("c.py", 3)),
+        _console,
+        None,
+        digests,
+    )
+    assert reused == fresh
+    assert [f["path"] for f in json.loads(reused)["findings"]] == ["b.py", "c.py"]
+
+
 def test_index_round_trips_through_json() -> None:
     """The stored index reads back equal, digests and counts included."""
     output, index = render_by_segments(
