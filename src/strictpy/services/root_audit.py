@@ -58,6 +58,7 @@ from strictpy.services.ruff_pass import ruff_findings
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
+    from concurrent.futures import Future
     from types import ModuleType
 
     from strictpy.adapters.cache_store import CacheEntry
@@ -297,9 +298,13 @@ def _check_with_ruff(
 ) -> tuple[list[FileResult], RuffOutcome]:
     """Run the file pass and Ruff on the files to check, at the same time.
 
-    Ruff is a separate, multithreaded program: started before the file pass and
-    collected after it, it uses the cores the pass leaves idle instead of adding
-    its own time after the pass.
+    Ruff is a separate, multithreaded program: run in the background during the
+    file pass and collected after it, it uses the cores the pass leaves idle
+    instead of adding its own time after the pass. It starts once the main
+    process's own work (``meanwhile``) is done: a few files handed to the
+    preloaded worker are checked sooner without Ruff's processes and the main
+    process's imports competing with it for the cores, and on a large run Ruff
+    still ends long before the workers do.
 
     Args:
         misses: (absolute, relative) pairs of the files to check.
@@ -312,12 +317,17 @@ def _check_with_ruff(
         The file pass's results and Ruff's outcome.
     """
     jobs = request.jobs or os.cpu_count() or 1
+    paths = [Path(absolute) for absolute, _ in misses]
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ruff") as background:
-        ruff_future = background.submit(
-            ruff_run, [Path(absolute) for absolute, _ in misses]
-        )
-        results = check_files(misses, plan, jobs, request.progress, meanwhile)
-        outcome = ruff_future.result()
+        started: list[Future[RuffOutcome]] = []
+
+        def meanwhile_then_ruff() -> None:
+            """Do the main process's own work, then start Ruff."""
+            meanwhile()
+            started.append(background.submit(ruff_run, paths))
+
+        results = check_files(misses, plan, jobs, request.progress, meanwhile_then_ruff)
+        outcome = started[0].result() if started else ruff_run(paths)
     return results, outcome
 
 

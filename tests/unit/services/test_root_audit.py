@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -14,6 +15,8 @@ from strictpy.services.audit import AuditRequest
 from strictpy.services.root_audit import _kept_paths, _segment_digests, audit_root
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pytest_mock import MockerFixture
 
 DIRTY = '"""Dirty."""\n\n\ndef run() -> None:\n    """Run."""\n    pass\n'
@@ -104,3 +107,106 @@ def test_segment_fingerprints_follow_project_findings() -> None:
     assert flagged["b.py"] == "h"
     assert len({plain["a.py"], flagged["a.py"]}) == len(("plain", "flagged"))
     assert _segment_digests(digests, wanted, [longer_module]) != flagged
+
+
+class InlineExecutor:
+    """Runs what is submitted at once, so the order of events is the call order."""
+
+    def __init__(self, **options: object) -> None:
+        """Accept the executor's options.
+
+        Args:
+            **options: Ignored.
+        """
+        del options
+
+    def submit[T](self, function: Callable[..., T], *arguments: object) -> Future[T]:
+        """Run the function now.
+
+        Args:
+            function: What to run.
+            *arguments: Its arguments.
+
+        Returns:
+            A future holding its result.
+        """
+        future: Future[T] = Future()
+        future.set_result(function(*arguments))
+        return future
+
+    def __enter__(self) -> InlineExecutor:
+        """Use the executor.
+
+        Returns:
+            Itself.
+        """
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """Nothing to shut down.
+
+        Args:
+            *exc_info: The exception leaving the block, if any.
+        """
+
+
+def test_ruff_starts_once_the_main_process_work_is_done(
+    tmp_path: Path, mocker: MockerFixture
+) -> None:
+    """The files are handed out, the main process works, and only then Ruff runs.
+
+    Args:
+        tmp_path: pytest's temporary folder.
+        mocker: Stands in for the file pass.
+    """
+    events: list[str] = []
+
+    def file_pass(
+        misses: object,
+        plan: object,
+        jobs: int,
+        progress: object,
+        meanwhile: Callable[[], object],
+    ) -> list[FileResult]:
+        """Hand out, let the main process work, then wait for results.
+
+        Args:
+            misses: The files.
+            plan: The plan.
+            jobs: The workers.
+            progress: The progress callback.
+            meanwhile: The main process's work.
+
+        Returns:
+            No results.
+        """
+        del misses, plan, jobs, progress
+        events.append("handed out")
+        meanwhile()
+        events.append("results")
+        return []
+
+    def ruff_run(paths: list[Path]) -> tuple[list[Finding], None]:
+        """Record Ruff's run.
+
+        Args:
+            paths: The files.
+
+        Returns:
+            No findings.
+        """
+        events.append(f"ruff {len(paths)}")
+        return [], None
+
+    mocker.patch.object(root_audit, "check_files", side_effect=file_pass)
+    mocker.patch.object(root_audit, "ThreadPoolExecutor", InlineExecutor)
+    misses = [(str(tmp_path / "a.py"), "a.py")]
+    results, outcome = root_audit._check_with_ruff(
+        misses,
+        mocker.sentinel.plan,
+        AuditRequest((".",), jobs=2),
+        ruff_run,
+        lambda: events.append("meanwhile"),
+    )
+    assert (results, outcome) == ([], ([], None))
+    assert events == ["handed out", "meanwhile", "ruff 1", "results"]
