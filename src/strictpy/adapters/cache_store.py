@@ -47,6 +47,12 @@ from strictpy.adapters.cache_codec import (
     encode_entry,
     index_line,
 )
+from strictpy.adapters.cache_folder import (
+    CACHE_DIR,
+    CACHE_FORMAT,
+    TEMPORARY_PREFIX,
+    prepare_cache_folder,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -57,19 +63,15 @@ logger = logging.getLogger(__name__)
 __all__ = [
     "CACHE_DIR",
     "CACHE_FORMAT",
-    "TEMPORARY_PREFIX",
     "CacheContents",
     "CacheEntry",
     "StoredFile",
     "discard_cache",
     "has_cache",
     "load_cache",
-    "prepare_cache_folder",
     "save_cache",
 ]
 
-CACHE_DIR = ".strictpy_cache"
-CACHE_FORMAT = 6
 INDEX_NAME = f"results-v{CACHE_FORMAT}.json"
 BODIES_NAME = f"bodies-v{CACHE_FORMAT}.bin"
 # Header line, end line, and the empty remainder after the final newline.
@@ -83,13 +85,8 @@ BODIES_HEAD_LIMIT = 256
 OTHER_FORMAT = re.compile(
     r"(?:results|bodies|last-run|last-output)-v(\d+)(?:\.json|\.bin)?"
 )
-TEMPORARY_PREFIX = ".tmp-"
 # A temporary file this old belongs to no running run (writes take seconds).
 STALE_TEMPORARY_SECONDS = 3600
-CACHEDIR_TAG = (
-    "Signature: 8a477f597d28d172789f06886806bc55\n"
-    "# This file is a cache directory tag created by strictpy.\n"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -497,19 +494,3 @@ def _remove_leftovers(folder: Path) -> None:
             )
             if other_format or abandoned:
                 path.unlink()
-
-
-def prepare_cache_folder(folder: Path) -> None:
-    """Create the cache folder with its markers: ignored by git, tagged as a cache.
-
-    Args:
-        folder: The cache folder.
-
-    Raises:
-        OSError: If the folder or a marker cannot be written.
-    """
-    folder.mkdir(exist_ok=True)
-    for name, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", CACHEDIR_TAG)):
-        marker = folder / name
-        if not marker.exists():
-            marker.write_text(text, encoding="utf-8")

@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from strictpy.adapters.cache_store import (
+from strictpy.adapters.cache_folder import (
     CACHE_DIR,
     CACHE_FORMAT,
     TEMPORARY_PREFIX,

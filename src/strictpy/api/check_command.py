@@ -15,11 +15,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
 from strictpy.adapters.preloaded_worker import stop_preloaded_worker
 from strictpy.api.renderers import OutputFormat, renderer_for
-from strictpy.api.renderers.rich_renderer import render_statistics
 from strictpy.api.segmented_report import (
     SegmentIndex,
     render_by_segments,
@@ -42,6 +40,8 @@ from strictpy.services.replay import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from rich.progress import Progress
 
     from strictpy.adapters.last_run_store import StoredBytes
     from strictpy.services.audit import AuditReport
@@ -156,7 +156,9 @@ def render_report(report: AuditReport, render: RenderOptions) -> bytes:
     console = _console(buffer, render)
     output_format = OutputFormat(render.output_format)
     if render.statistics and output_format is not OutputFormat.JSON:
-        render_statistics(report, console)
+        # Imported only when asked for: its tables cost every run otherwise.
+        statistics = importlib.import_module("strictpy.api.renderers.rich_renderer")
+        statistics.render_statistics(report, console)
     else:
         renderer_for(output_format)(report, console)
     buffer.flush()
@@ -187,11 +189,14 @@ def _progress_reporter() -> tuple[Progress | None, Callable[[int, int], None] | 
     console = Console(stderr=True)
     if not console.is_terminal:
         return None, None
-    progress = Progress(
+    # Imported only for a terminal: a run that replays, or writes into a pipe,
+    # shows no bar.
+    bars = importlib.import_module("rich.progress")
+    progress: Progress = bars.Progress(
         "checking",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
+        bars.BarColumn(),
+        bars.MofNCompleteColumn(),
+        bars.TimeElapsedColumn(),
         console=console,
         transient=True,
     )

@@ -1,7 +1,8 @@
 """The audit's entry point: group the requested paths by project root, audit each.
 
-This module stays light (no libcst, no rule registry) because the command line
-imports it on every run, including warm runs that only replay a stored report;
+This module stays light (no libcst, no rule registry, no cache codec, no
+``multiprocessing``) because the command line imports it on every run,
+including warm runs that only replay a stored report;
 the per-root work lives in :mod:`strictpy.services.root_audit`, imported when an
 audit really runs.
 """
@@ -15,10 +16,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from strictpy.adapters.cache_store import has_cache
 from strictpy.adapters.file_discovery import find_project_root
 from strictpy.adapters.preloaded_worker import can_lead_pool
-from strictpy.adapters.worker_processes import PARALLEL_MIN_FILES, start_worker_server
 from strictpy.domain.findings import sort_key
 from strictpy.exceptions import NotFoundError
 
@@ -156,12 +155,15 @@ def _fork_server_wanted(
     jobs = request.jobs or os.cpu_count() or 1
     if jobs <= 1 or can_lead_pool(jobs):
         return False
+    # Imported here: a run that replays never gets this far.
+    workers = importlib.import_module("strictpy.adapters.worker_processes")
     requested = [path for paths in groups.values() for path in paths]
-    if len(requested) < PARALLEL_MIN_FILES and not any(
+    if len(requested) < workers.PARALLEL_MIN_FILES and not any(
         path.is_dir() for path in requested
     ):
         return False
-    return request.no_cache or not all(map(has_cache, groups))
+    cache_store = importlib.import_module("strictpy.adapters.cache_store")
+    return request.no_cache or not all(map(cache_store.has_cache, groups))
 
 
 def run_audit(request: AuditRequest, cwd: Path) -> AuditReport:
@@ -176,7 +178,9 @@ def run_audit(request: AuditRequest, cwd: Path) -> AuditReport:
     """
     groups = group_by_root(request.paths, cwd)
     if _fork_server_wanted(request, groups):
-        start_worker_server()
+        importlib.import_module(
+            "strictpy.adapters.worker_processes"
+        ).start_worker_server()
     root_audit = importlib.import_module("strictpy.services.root_audit")
     outcomes = [
         root_audit.audit_root(root, paths, request) for root, paths in groups.items()

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
 
+from strictpy.adapters import worker_processes
 from strictpy.adapters.cache_store import CACHE_DIR, CACHE_FORMAT
 from strictpy.adapters.worker_processes import PARALLEL_MIN_FILES
 from strictpy.exceptions import ConfigurationError, NotFoundError
@@ -156,7 +157,7 @@ def test_worker_server_starts_early_only_for_likely_parallel_runs(
         cache = tmp_path / CACHE_DIR / f"results-v{CACHE_FORMAT}.json"
         cache.parent.mkdir()
         cache.write_text("{}", encoding="utf-8")
-    start = mocker.patch.object(audit, "start_worker_server")
+    start = mocker.patch.object(worker_processes, "start_worker_server")
     request = AuditRequest((case.requested,), jobs=case.jobs, no_cache=case.no_cache)
     run_audit(request, tmp_path)
     assert start.called is case.expected
@@ -175,7 +176,7 @@ def test_many_files_named_one_by_one_start_the_server(
     monkeypatch.chdir(tmp_path)
     names = [f"pkg/m{index}.py" for index in range(PARALLEL_MIN_FILES)]
     _project(tmp_path, {"pyproject.toml": "", **dict.fromkeys(names, CLEAN)})
-    start = mocker.patch.object(audit, "start_worker_server")
+    start = mocker.patch.object(worker_processes, "start_worker_server")
     run_audit(AuditRequest(tuple(names), jobs=2, no_cache=True), tmp_path)
     assert start.called
 
@@ -200,7 +201,7 @@ def test_no_server_when_the_preloaded_worker_can_lead_the_pool(
     """
     monkeypatch.chdir(tmp_path)
     _project(tmp_path, {"pyproject.toml": "", "pkg/m1.py": CLEAN})
-    start = mocker.patch.object(audit, "start_worker_server")
+    start = mocker.patch.object(worker_processes, "start_worker_server")
     lead = mocker.patch.object(audit, "can_lead_pool", return_value=can_lead)
     run_audit(AuditRequest((".",), jobs=2, no_cache=True), tmp_path)
     assert start.called is expected

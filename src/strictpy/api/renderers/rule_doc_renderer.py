@@ -7,10 +7,9 @@ import json
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from rich.table import Table
-
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
     from strictpy.services.rule_docs import RuleDoc
 
@@ -82,7 +81,8 @@ def render_rules(docs: list[RuleDoc], output: RulesFormat, console: Console) -> 
     if output is RulesFormat.MARKDOWN:
         console.out(rules_markdown(docs), end="")
         return
-    table = Table(show_edge=False)
+    # Imported here: the command line imports this module for every command.
+    table: Table = importlib.import_module("rich.table").Table(show_edge=False)
     for column in ("code", "name", "family", "scope", "fix", "summary"):
         table.add_column(column)
     for doc in docs:
