@@ -68,6 +68,23 @@ def _check(root: Path, *arguments: str) -> tuple[int, dict[str, object], str]:
     return completed.returncode, json.loads(completed.stdout), completed.stderr
 
 
+def _package(root: Path) -> Path:
+    """Start a project with a ``shop`` package.
+
+    Args:
+        root: The project's folder.
+
+    Returns:
+        The package folder.
+    """
+    (root / "pyproject.toml").write_text(
+        '[project]\nname = "shop"\nversion = "0.1.0"\n', encoding="utf-8"
+    )
+    package = root / "src" / "shop"
+    package.mkdir(parents=True)
+    return package
+
+
 def test_edited_file_is_checked_by_the_worker_and_the_report_is_exact(
     tmp_path: Path,
 ) -> None:
@@ -76,11 +93,7 @@ def test_edited_file_is_checked_by_the_worker_and_the_report_is_exact(
     Args:
         tmp_path: A fresh folder for the project.
     """
-    (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "shop"\nversion = "0.1.0"\n', encoding="utf-8"
-    )
-    package = tmp_path / "src" / "shop"
-    package.mkdir(parents=True)
+    package = _package(tmp_path)
     for index in range(5):
         (package / f"m{index}.py").write_text(
             CLEAN.format(index=index), encoding="utf-8"
@@ -112,11 +125,7 @@ def test_a_pool_is_the_preloaded_worker_and_a_helper_and_the_report_is_exact(
     Args:
         tmp_path: A fresh folder for the project.
     """
-    (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "shop"\nversion = "0.1.0"\n', encoding="utf-8"
-    )
-    package = tmp_path / "src" / "shop"
-    package.mkdir(parents=True)
+    package = _package(tmp_path)
     count = PARALLEL_MIN_FILES + 6
     for index in range(count):
         body = DIRTY if index % 5 == 0 else CLEAN.format(index=index)

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
     from pytest_mock import MockerFixture
 
+    from strictpy.domain.results import FileResult
+
 SELECTION = Selection.build(
     CODES, select=["SP102"], extend_select=(), ignore=(), per_file_ignores={}
 )
@@ -294,6 +296,27 @@ def _many_files(tmp_path: Path) -> list[tuple[str, str]]:
     return many
 
 
+def _pool(
+    tmp_path: Path, mocker: MockerFixture, *, helper_lost: bool = False
+) -> tuple[list[tuple[str, str]], list[FileResult], FakeWorker, FakeWorker]:
+    """Write files for a pool and stand in for the worker and one helper.
+
+    Args:
+        tmp_path: pytest's temporary folder.
+        mocker: pytest-mock's fixture.
+        helper_lost: Whether the helper dies on its first call.
+
+    Returns:
+        The files, their results checked here (by path), the worker and the helper.
+    """
+    many = _many_files(tmp_path)
+    expected = sorted(check_files(many, PLAN, 1), key=lambda r: r.path)
+    leader = _fake_worker(mocker)
+    helper = FakeWorker(leader.events, lost=helper_lost, name="helper ")
+    leader.helpers = [helper]
+    return many, expected, leader, helper
+
+
 def test_one_job_checks_here_and_stops_the_preloaded_worker_unused(
     tmp_path: Path, mocker: MockerFixture
 ) -> None:
@@ -319,11 +342,7 @@ def test_a_pool_is_the_preloaded_worker_and_its_helpers(
         tmp_path: pytest's temporary folder.
         mocker: Stands in for the preloaded worker and the fork server's pool.
     """
-    many = _many_files(tmp_path)
-    expected = sorted(check_files(many, PLAN, 1), key=lambda r: r.path)
-    leader = _fake_worker(mocker)
-    helper = FakeWorker(leader.events, name="helper ")
-    leader.helpers = [helper]
+    many, expected, leader, helper = _pool(tmp_path, mocker)
     pool = mocker.patch.object(parallel_check, "ProcessPoolExecutor")
     seen: list[tuple[int, int]] = []
     results = check_files(
@@ -352,11 +371,7 @@ def test_a_helper_lost_leaves_its_chunk_to_this_process(
         tmp_path: pytest's temporary folder.
         mocker: Stands in for the preloaded worker.
     """
-    many = _many_files(tmp_path)
-    expected = sorted(check_files(many, PLAN, 1), key=lambda r: r.path)
-    leader = _fake_worker(mocker)
-    helper = FakeWorker(leader.events, lost=True, name="helper ")
-    leader.helpers = [helper]
+    many, expected, leader, _ = _pool(tmp_path, mocker, helper_lost=True)
     results = check_files(many, PLAN, 2)
     assert sorted(results, key=lambda r: r.path) == expected
     assert leader.events.count("helper submit") == 1
@@ -371,9 +386,7 @@ def test_helpers_refused_means_a_pool_from_the_fork_server(
         tmp_path: pytest's temporary folder.
         mocker: Stands in for the preloaded worker.
     """
-    many = _many_files(tmp_path)
-    expected = sorted(check_files(many, PLAN, 1), key=lambda r: r.path)
-    leader = _fake_worker(mocker)
+    many, expected, leader, _ = _pool(tmp_path, mocker)
     leader.helpers = None
     results = check_files(
         many, PLAN, 2, meanwhile=lambda: leader.events.append("meanwhile")
