@@ -8,8 +8,10 @@ other's last large chunk. Each returns compact result values. Small runs go to
 the worker forked at launch (``adapters.preloaded_worker``), which has imported
 the engine by then, while the main process prepares the project pass; without
 one (``--jobs 1``, one core) they stay in-process, where starting workers would
-cost more than it saves. Only a process that checks files imports the engine
-(``chunk_check``).
+cost more than it saves. A larger run's pool is that worker and the helpers it
+forks, which start with the engine imported; where it cannot fork them (no such
+worker, more jobs than it has channels), the pool's workers come from a fork
+server. Only a process that checks files imports the engine (``chunk_check``).
 """
 
 from __future__ import annotations
