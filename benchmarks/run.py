@@ -72,27 +72,38 @@ def build_corpus(target: Path) -> Path:
     return corpus
 
 
-def parse_floor(corpus: Path) -> tuple[float, int, int]:
+def corpus_size(corpus: Path) -> tuple[int, int]:
+    """Count the corpus's Python files and lines (reading each once).
+
+    Args:
+        corpus: The corpus folder.
+
+    Returns:
+        Files and lines.
+    """
+    files = sorted(corpus.rglob("*.py"))
+    return len(files), sum(path.read_bytes().count(b"\n") for path in files)
+
+
+def parse_floor(corpus: Path) -> float:
     """Time reading and ``libcst.parse_module`` of every file, one process.
 
     Args:
         corpus: The corpus folder.
 
     Returns:
-        Seconds, files and lines.
+        Seconds.
     """
     files = sorted(corpus.rglob("*.py"))
-    lines = 0
     start = time.perf_counter()
     for path in files:
         data = path.read_bytes()
-        lines += data.count(b"\n")
         try:
             cst.parse_module(data)
         except (cst.ParserSyntaxError, RecursionError, UnicodeDecodeError, SyntaxError):
             logger.debug("left out of the parse floor: %s", path)
             continue
-    return time.perf_counter() - start, len(files), lines
+    return time.perf_counter() - start
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
@@ -193,7 +204,7 @@ def measure_round(corpus: Path, work: Path, number: int, repeat: int) -> Round:
     Returns:
         The round's measurements.
     """
-    floor, _, _ = parse_floor(corpus)
+    floor = parse_floor(corpus)
     cold1, rss1 = timed(strictpy("--no-cache", "--jobs", "1"), work)
     cold2, rss2 = timed(strictpy("--no-cache", "--jobs", "2"), work)
     timed(strictpy("--jobs", "2"), work)  # fills the cache
@@ -271,7 +282,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         corpus = build_corpus(work)
-        _, files, lines = parse_floor(corpus)  # reads the corpus in once
+        files, lines = corpus_size(corpus)
         # Compiles strictpy's bytecode once, as installing it would.
         timed([sys.executable, "-m", "strictpy", "--version"], work)
         rounds = []

@@ -28,6 +28,7 @@ helpers only while it runs no thread of its own (a fork would not carry it).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import importlib
 import logging
 import os
@@ -39,6 +40,7 @@ import time
 from typing import TYPE_CHECKING, BinaryIO, Self
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from types import TracebackType
 
 __all__ = [
@@ -246,8 +248,9 @@ class PreloadedWorker:
         # nor its group's id can belong to another process yet.
         try:
             os.killpg(self.pid, signal.SIGKILL)
-        except OSError:
-            _kill(self.pid)
+        except OSError:  # not yet its group's leader: the worker alone
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
         try:
             os.waitpid(self.pid, 0)
         except ChildProcessError:
@@ -277,19 +280,7 @@ class PreloadedWorker:
         self.stop()
 
 
-def _kill(pid: int) -> None:
-    """Kill one process that may be gone already.
-
-    Args:
-        pid: The process id.
-    """
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        return
-
-
-def _close_channels(channels: tuple[Channel, ...] | list[Channel]) -> None:
+def _close_channels(channels: Sequence[Channel]) -> None:
     """Close both descriptors of each channel.
 
     Args:
@@ -307,9 +298,9 @@ class _WorkerSide:
 
     def __init__(self) -> None:
         """Start with none."""
-        self.own: tuple[int, ...] = ()
-        # (jobs read end, results write end) per spare channel.
-        self.spares: list[tuple[int, int]] = []
+        # (jobs read end, results write end) of its own and per spare channel.
+        self.own: Channel = (-1, -1)
+        self.spares: list[Channel] = []
         self.helpers: list[int] = []
 
 
@@ -328,22 +319,11 @@ def _fork_helpers(count: int) -> list[int] | None:
     """
     if threading.active_count() > 1 or count > len(WORKER_SIDE.spares):
         return None
-    for jobs_fd, results_fd in WORKER_SIDE.spares[:count]:
-        pid = os.fork()
-        if pid == 0:  # a helper
-            status = 1
-            try:
-                for fd in WORKER_SIDE.own:
-                    os.close(fd)
-                _close_channels(
-                    [fds for fds in WORKER_SIDE.spares if fds != (jobs_fd, results_fd)]
-                )
-                _serve(jobs_fd, results_fd, (), None)
-                status = 0
-            finally:
-                os._exit(status)
-        WORKER_SIDE.helpers.append(pid)
-    _close_channels(WORKER_SIDE.spares)
+    taken, spares = WORKER_SIDE.spares[:count], WORKER_SIDE.spares
+    for index, channel in enumerate(taken):
+        others = [WORKER_SIDE.own, *spares[:index], *spares[index + 1 :]]
+        WORKER_SIDE.helpers.append(_fork_serving(channel, others, (), (), None))
+    _close_channels(spares)
     WORKER_SIDE.spares = []
     return list(WORKER_SIDE.helpers)
 
@@ -451,6 +431,45 @@ def _serve(
             results.flush()
 
 
+def _fork_serving(  # noqa: PLR0913 - what the served process is made of
+    channel: Channel,
+    closing: list[Channel],
+    spares: list[Channel],
+    modules: tuple[str, ...],
+    warm_up: tuple[str, str] | None,
+    *,
+    own_group: bool = False,
+) -> int:
+    """Fork a process that serves calls over a channel (see ``_serve``).
+
+    Args:
+        channel: The child's ends: jobs read, results write.
+        closing: Descriptors the child must not hold (other processes' ends),
+            or a pipe would never report its writer gone.
+        spares: The channels the child may fork helpers over.
+        modules: What the child imports first.
+        warm_up: (module, function) the child calls once imported, if any.
+        own_group: Whether the child leads a process group of its own.
+
+    Returns:
+        The child's process id (in the parent; the child never returns).
+    """
+    pid = os.fork()
+    if pid:
+        return pid
+    status = 1
+    try:
+        if own_group:
+            os.setpgid(0, 0)
+        _close_channels(closing)
+        WORKER_SIDE.own, WORKER_SIDE.spares, WORKER_SIDE.helpers = channel, spares, []
+        _serve(*channel, modules, warm_up)
+        status = 0
+    finally:
+        # Never return into the parent's program, nor run its exit handlers.
+        os._exit(status)
+
+
 def start_preloaded_worker(
     modules: tuple[str, ...] = ENGINE_MODULES,
     warm_up: tuple[str, str] | None = ENGINE_WARM_UP,
@@ -467,37 +486,24 @@ def start_preloaded_worker(
     """
     if LAUNCHED.worker is not None or not _can_fork():
         return
-    jobs_read, jobs_write = os.pipe()
-    results_read, results_write = os.pipe()
-    # Per possible helper: (jobs read, jobs write, results read, results write).
-    spares = [(*os.pipe(), *os.pipe()) for _ in range(min(_cores() - 1, MAX_HELPERS))]
-    pid = os.fork()
-    if pid == 0:  # the worker
-        status = 1
-        try:
-            os.setpgid(0, 0)
-            os.close(jobs_write)
-            os.close(results_read)
-            _close_channels([(spare[1], spare[2]) for spare in spares])
-            WORKER_SIDE.own = (jobs_read, results_write)
-            WORKER_SIDE.spares = [(spare[0], spare[3]) for spare in spares]
-            _serve(jobs_read, results_write, modules, warm_up)
-            status = 0
-        finally:
-            # Never return into the parent's program, nor run its exit handlers.
-            os._exit(status)
+    # The worker's own channel, then one per possible helper: the worker's ends
+    # (jobs read, results write) and this process's (jobs write, results read).
+    pipes = [
+        (*os.pipe(), *os.pipe()) for _ in range(1 + min(_cores() - 1, MAX_HELPERS))
+    ]
+    worker_ends = [(fds[0], fds[3]) for fds in pipes]
+    own_ends = [(fds[1], fds[2]) for fds in pipes]
+    pid = _fork_serving(
+        worker_ends[0], own_ends, worker_ends[1:], modules, warm_up, own_group=True
+    )
     try:
         os.setpgid(pid, pid)  # as the worker does: whichever runs first
     except OSError as error:
         logger.debug("the preloaded worker's group was not set here: %s", error)
-    os.close(jobs_read)
-    os.close(results_write)
-    _close_channels([(spare[0], spare[3]) for spare in spares])
+    _close_channels(worker_ends)
+    (jobs, results), *spares = own_ends
     worker = PreloadedWorker(
-        pid,
-        os.fdopen(jobs_write, "wb"),
-        os.fdopen(results_read, "rb"),
-        tuple((spare[1], spare[2]) for spare in spares),
+        pid, os.fdopen(jobs, "wb"), os.fdopen(results, "rb"), tuple(spares)
     )
     LAUNCHED.worker = worker
     atexit.register(worker.stop)

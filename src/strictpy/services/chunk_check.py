@@ -21,12 +21,15 @@ from strictpy.services.file_plan import FilePlan
 __all__ = ["check_chunk", "warm_up"]
 
 
-def check_chunk(chunk: list[tuple[str, str]], plan: FilePlan) -> list[FileResult]:
+def check_chunk(
+    chunk: list[tuple[str, str]], plan: FilePlan, *, on_this_thread: bool = False
+) -> list[FileResult]:
     """Check a chunk of files (in a worker process or in-process).
 
     Args:
         chunk: (absolute path, relative path) pairs.
         plan: What to run.
+        on_this_thread: Check on the calling thread (see ``check_file``).
 
     Returns:
         One result per file.
@@ -41,7 +44,9 @@ def check_chunk(chunk: list[tuple[str, str]], plan: FilePlan) -> list[FileResult
                 finding = engine_finding("SP000", relative, None, {"reason": data})
                 results.append(FileResult(relative, (finding,), None, ()))
             else:
-                results.append(check_file(relative, data, plan))
+                results.append(
+                    check_file(relative, data, plan, on_this_thread=on_this_thread)
+                )
     return results
 
 
@@ -61,7 +66,4 @@ def warm_up() -> FileResult:
     plan = FilePlan(FILE_CODES, selection, RuleOptions("strictpy"), collect_facts=True)
     # On the calling thread: a worker that may yet fork helpers must not run
     # the check's own thread (a fork would not carry it).
-    with trusted_construction():
-        return check_file(
-            "warm_up.py", Path(__file__).read_bytes(), plan, on_this_thread=True
-        )
+    return check_chunk([(__file__, "warm_up.py")], plan, on_this_thread=True)[0]

@@ -215,9 +215,9 @@ def _check_in_preloaded_pool(
         collector_paused(keep_survivors=True),
         contextlib.ExitStack() as stack,
     ):
-        for worker in (leader, *helpers):
-            if worker is not leader:
-                stack.enter_context(worker)
+        for helper in helpers:
+            stack.enter_context(helper)
+        for worker in workers:
             hand_out(worker)
         meanwhile()
         while busy:
